@@ -1,0 +1,21 @@
+import type { Command } from '../protocol/commands';
+import type { BridgePushes, HubQuery, OutboxItem, PlayerUpdate, ViewHello } from './viewChannel';
+
+/**
+ * `window.wall`: the only way a view reaches the main process. The Electron preload implements
+ * it over IPC; in the browser shell the renderer implements it over a WebSocket. Same calls,
+ * same checks on the main side.
+ */
+export interface WallBridge {
+  /** Which transport carries the bridge (for the status line). */
+  readonly shell: 'electron' | 'browser';
+  hello(viewId?: string): Promise<ViewHello>;
+  /** Acknowledge a player push once its events are folded (backpressure). */
+  ackUpdate(viewId: string, pushId: number): Promise<void>;
+  submitCommand(command: Command): Promise<OutboxItem>;
+  listOutbox(): Promise<OutboxItem[]>;
+  query(query: HubQuery): Promise<unknown>;
+  onUpdate(listener: (update: PlayerUpdate) => void): () => void;
+  onLinkStatus(listener: (status: BridgePushes['link:status']) => void): () => void;
+  onOutbox(listener: (items: OutboxItem[]) => void): () => void;
+}
