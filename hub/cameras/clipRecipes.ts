@@ -58,7 +58,7 @@ export function findLabelFont(): string | undefined {
 function labelFilter(label: string, fontFile: string): string {
   const text = `${label}  %{pts\\:hms}`;
   return (
-    `drawtext=fontfile=${fontFile}:text='${text}':x=32:y=32:fontsize=44:` +
+    `drawtext=fontfile=${fontFile}:text='${text}':x=32:y=h-th-32:fontsize=44:` +
     'fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=10'
   );
 }

@@ -3,6 +3,6 @@
 export { loadHierarchy } from './hierarchy';
 export type { Hierarchy, UnitLevel, UnitRecord } from './units';
 export { NEW_AREAS } from './buildUnits';
-export { CHONGQING_BBOX, squaredDistance, type BBox, type LngLat } from './geometry';
+export { CHONGQING_BBOX, squaredDistance, roundLngLat, type BBox, type LngLat } from './geometry';
 export { PointGridIndex } from './spatialIndex';
 export { Random, hashString, mulberry32 } from './random';

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end and conformance: real hub, real Chromium, real PostgreSQL and Redis. Files run
+// in separate processes; two at a time suits the 2-core machines this runs on.
+export default defineConfig({
+  test: {
+    root: '..',
+    include: ['tests/e2e/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+    globalSetup: ['tests/support/globalSetup.ts'],
+  },
+});
