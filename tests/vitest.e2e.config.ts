@@ -1,10 +1,11 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end and conformance: real hub, real Chromium, real PostgreSQL and Redis. Files run
 // in separate processes; two at a time suits the 2-core machines this runs on.
 export default defineConfig({
   test: {
-    root: '..',
+    root: path.resolve(import.meta.dirname, '..'),
     include: ['tests/e2e/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,

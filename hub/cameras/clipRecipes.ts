@@ -93,7 +93,9 @@ export function clipEncodeArgs(recipe: ClipRecipe, outDir: string, fontFile: str
     '-f', 'lavfi', '-t', String(CLIP_SECONDS), '-i', recipe.source,
     '-filter_complex', graph,
     ...perRendition,
-    '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-r', String(CLIP_FRAME_RATE),
+    // no B-frames: presentation starts at decode time 0, so a loop wrap leaves no gap in the
+    // player's buffer (with B-frames every wrap opened an 80 ms hole and a stall in hls.js)
+    '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-bf', '0', '-r', String(CLIP_FRAME_RATE),
     ...keyframeEverySecond,
     '-an',
     '-f', 'hls',

@@ -7,7 +7,7 @@ import { isProcessAlive, withDirectoryLock } from './clipLock';
 import { avcCodecString } from './mp4Codec';
 
 /** Bump when recipes or packaging change: older caches are then re-encoded and removed. */
-export const CLIP_SET_VERSION = 1;
+export const CLIP_SET_VERSION = 2;
 
 export interface ClipRendition {
   name: string;

@@ -3,11 +3,12 @@
 // `${publicBaseUrl}/hls/cameras/${id}/master.m3u8`, so no host lives here.
 import { CITY_CODE, isInSubtree } from '../../shared/domain/units';
 import { loadHierarchy, PointGridIndex, Random, squaredDistance, type Hierarchy, type LngLat, type UnitRecord } from '../hierarchy';
+import { CLIP_RECIPES } from '../cameras/clipRecipes';
 import { apportion, CORE_DISTRICTS, scatterInDistrict } from './placement';
 
 export const CAMERA_COUNT = 6000;
 /** How many distinct looped clips the camera service serves; `clip` indexes them. */
-export const CAMERA_CLIP_COUNT = 8;
+export const CAMERA_CLIP_COUNT = CLIP_RECIPES.length;
 
 export interface CameraDefinition {
   id: string;
@@ -34,7 +35,8 @@ function streetWeight(street: UnitRecord, districtCode: string): number {
   return (CORE_DISTRICTS.has(districtCode) ? 4 : 1) * (street.name.endsWith('街道') ? 2.5 : 1);
 }
 
-function generateCameras(hierarchy: Hierarchy, seed: number): CameraDefinition[] {
+/** Uncached generation; `loadCameras` is what callers want. */
+export function generateCameras(hierarchy: Hierarchy, seed: number): CameraDefinition[] {
   const random = new Random(`cameras:${seed}`);
   const streets = hierarchy.children(CITY_CODE).flatMap((district) =>
     hierarchy.children(district.code).map((street) => ({ street, district: district.code })),

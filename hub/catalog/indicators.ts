@@ -59,7 +59,8 @@ function shuffled<T>(items: T[], random: Random): T[] {
   return copy;
 }
 
-function generateIndicators(seed: number): IndicatorDefinition[] {
+/** Uncached generation; `loadIndicators` is what callers want. */
+export function generateIndicators(seed: number): IndicatorDefinition[] {
   const hierarchy = loadHierarchy();
   const random = new Random(`indicators:${seed}`);
   const city = hierarchy.get(CITY_CODE);

@@ -64,6 +64,13 @@ const RISK_PLACES: Record<RiskKind, readonly string[]> = {
   老旧房屋: ['老旧小区', 'C级危房', '自建房'],
 };
 
+/** `base` the first time, then `base` with a serial ("…2号", "…第2分队") so names stay distinct. */
+function distinctName(base: string, seen: Map<string, number>, serial: (n: number) => string): string {
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return n === 1 ? base : `${base}${serial(n)}`;
+}
+
 interface StreetSlot { street: UnitRecord; district: string; urban: boolean; communities: UnitRecord[] }
 
 function streetSlots(hierarchy: Hierarchy): StreetSlot[] {
@@ -77,11 +84,12 @@ function streetSlots(hierarchy: Hierarchy): StreetSlot[] {
   );
 }
 
-function generateRiskPoints(hierarchy: Hierarchy, seed: number): RiskPoint[] {
+export function generateRiskPoints(hierarchy: Hierarchy, seed: number): RiskPoint[] {
   const random = new Random(`risk-points:${seed}`);
   const slots = streetSlots(hierarchy).filter((slot) => slot.communities.length > 0);
   const counts = apportion(RISK_POINT_COUNT, slots.map((slot) => slot.communities.length * (CORE_DISTRICTS.has(slot.district) ? 1.5 : 1)));
   const points: RiskPoint[] = [];
+  const seen = new Map<string, number>();
   slots.forEach((slot, i) => {
     const mix = riskMix(slot.district, slot.urban);
     for (let n = 0; n < (counts[i] ?? 0); n++) {
@@ -90,7 +98,7 @@ function generateRiskPoints(hierarchy: Hierarchy, seed: number): RiskPoint[] {
       points.push({
         id: `risk-${String(points.length + 1).padStart(5, '0')}`,
         kind,
-        name: `${community.name}${random.pick(RISK_PLACES[kind])}`,
+        name: distinctName(`${community.name}${random.pick(RISK_PLACES[kind])}`, seen, (k) => `${k}号`),
         level: random.weighted<RiskLevel>([['重大', 0.05], ['较大', 0.25], ['一般', 0.7]]),
         unit: community.code,
         location: scatterInDistrict(hierarchy, random, community.centroid, 0.006, slot.district),
@@ -106,11 +114,12 @@ function teamSize(kind: RescueKind, random: Random): number {
   return random.int(10, 40);
 }
 
-function generateRescueTeams(hierarchy: Hierarchy, seed: number): RescueTeam[] {
+export function generateRescueTeams(hierarchy: Hierarchy, seed: number): RescueTeam[] {
   const random = new Random(`rescue-teams:${seed}`);
   const slots = streetSlots(hierarchy);
   const counts = apportion(RESCUE_TEAM_COUNT, slots.map((slot) => (slot.urban ? 1.8 : 1) * (CORE_DISTRICTS.has(slot.district) ? 1.4 : 1)));
   const teams: RescueTeam[] = [];
+  const seen = new Map<string, number>();
   slots.forEach((slot, i) => {
     for (let n = 0; n < (counts[i] ?? 0); n++) {
       const kind = random.weighted<RescueKind>([
@@ -122,7 +131,7 @@ function generateRescueTeams(hierarchy: Hierarchy, seed: number): RescueTeam[] {
       teams.push({
         id: `team-${String(teams.length + 1).padStart(4, '0')}`,
         kind,
-        name: `${slot.street.name}${kind}`,
+        name: distinctName(`${slot.street.name}${kind}`, seen, (k) => `第${k}分队`),
         size: teamSize(kind, random),
         unit: districtLevel ? slot.district : slot.street.code,
         base: scatterInDistrict(hierarchy, random, slot.street.centroid, 0.005, slot.district),

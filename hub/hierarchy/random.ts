@@ -25,6 +25,7 @@ export function mulberry32(seed: number): () => number {
 
 export class Random {
   private readonly nextFloat: () => number;
+  private spareNormal: number | undefined;
 
   constructor(seed: number | string) {
     this.nextFloat = mulberry32(typeof seed === 'string' ? hashString(seed) : seed);
@@ -67,11 +68,17 @@ export class Random {
     return last[0];
   }
 
-  /** Standard normal variate (Box–Muller). */
+  /** Standard normal variate (Box–Muller; each draw yields two, the second is kept). */
   normal(): number {
-    const u = Math.max(this.nextFloat(), 1e-12);
-    const v = this.nextFloat();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    if (this.spareNormal !== undefined) {
+      const spare = this.spareNormal;
+      this.spareNormal = undefined;
+      return spare;
+    }
+    const radius = Math.sqrt(-2 * Math.log(Math.max(this.nextFloat(), 1e-12)));
+    const angle = 2 * Math.PI * this.nextFloat();
+    this.spareNormal = radius * Math.sin(angle);
+    return radius * Math.cos(angle);
   }
 
   /** Exponentially distributed wait with the given mean. */

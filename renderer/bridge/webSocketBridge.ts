@@ -66,6 +66,8 @@ const FrameOut = z.union([
   z.object({ t: z.literal('push'), channel: z.string(), payload: z.unknown() }),
 ]);
 
+const frameEncoder = new TextEncoder();
+
 interface PendingCall {
   frame: string;
   sent: boolean;
@@ -188,7 +190,7 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     const id = nextCallId++;
     const frame: ViewFrameIn = { t: 'call', id, channel, args };
     const text = JSON.stringify(frame);
-    if (text.length > MAX_VIEW_FRAME_BYTES) {
+    if (frameEncoder.encode(text).length > MAX_VIEW_FRAME_BYTES) {
       return Promise.reject(new BridgeCallError('too_large', `${channel} call is larger than ${MAX_VIEW_FRAME_BYTES} bytes`));
     }
     return new Promise((resolve, reject) => {

@@ -34,8 +34,18 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return results;
 }
 
+/** Ground distance in metres (haversine). */
 function distance(a: readonly [number, number], b: readonly [number, number]): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1]);
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/** Nearest first, allowing 2% for the hub's flat-earth approximation. */
+function expectNearestFirst(distances: number[]): void {
+  for (let i = 1; i < distances.length; i++) expect(distances[i - 1]!, `camera ${i - 1} vs ${i}`).toBeLessThanOrEqual(distances[i]! * 1.02 + 1);
 }
 
 describeEachBackend('HTTP surface', (backend) => {
@@ -70,7 +80,7 @@ describeEachBackend('HTTP surface', (backend) => {
 
   describe('bearer token', () => {
     it.each(PROTECTED_PATHS)('is required on %s', async (path) => {
-      for (const headers of [{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0eS1kdXR5OmRlbW8=' }, { authorization: 'Bearer ' }]) {
+      for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer not-a-token' }, { authorization: 'Basic Y2l0eS1kdXR5OmRlbW8=' }, { authorization: 'Bearer ' }]) {
         const res = await http(fx.hub.url, path, { headers });
         expect(res.status, `${path} with ${JSON.stringify(headers)}`).toBe(401);
         expect(ErrorResponse.parse(res.body).error.code).toBe('unauthorized');
@@ -146,18 +156,24 @@ describeEachBackend('HTTP surface', (backend) => {
       const near = CameraList.parse((await http(fx.hub.url, `/api/v1/cameras?near=${here[0]},${here[1]}&limit=5`, { token })).body);
       expect(near).toHaveLength(5);
       const distances = near.map((c) => distance(c.location, here));
-      expect(distances).toEqual([...distances].sort((a, b) => a - b));
-      // Nothing in the district is nearer than the fifth camera returned.
+      expectNearestFirst(distances);
+      // No camera of the district around the point is nearer than the nearest one returned.
       const nearestInDistrict = Math.min(...inDistrict.map((c) => distance(c.location, here)));
-      expect(distances[0]).toBeLessThanOrEqual(nearestInDistrict + 1e-9);
+      expect(distances[0]).toBeLessThanOrEqual(nearestInDistrict * 1.02 + 1);
     });
 
     it('serves the HLS URL as a playlist', async () => {
       const [camera] = CameraList.parse((await http(fx.hub.url, '/api/v1/cameras?unit=500103&limit=1', { token: await fx.token('city-duty') })).body);
-      const playlist = await fetch(new URL(camera!.hls, fx.hub.url));
+      // Until the loop clips are encoded the hub answers 503 with Retry-After; players retry.
+      let playlist = await fetch(new URL(camera!.hls, fx.hub.url));
+      for (let tries = 0; playlist.status === 503 && tries < 120; tries++) {
+        expect(playlist.headers.get('retry-after')).toBeTruthy();
+        await new Promise((r) => setTimeout(r, 1_000));
+        playlist = await fetch(new URL(camera!.hls, fx.hub.url));
+      }
       expect(playlist.status).toBe(200);
       expect((await playlist.text()).startsWith('#EXTM3U')).toBe(true);
-    }, 20_000);
+    }, 150_000);
   });
 
   describe('indicators', () => {

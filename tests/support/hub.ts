@@ -23,11 +23,14 @@ export function tempDir(prefix = 'hub-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+/** Encoded loop clips are shared by every test hub on this machine (the hub locks while encoding). */
+export const SHARED_CLIPS_DIR = path.join(tmpdir(), 'command-wall-test-hls-clips');
+
 /** A hub in this process: demo accounts, no simulator, quiet, an ephemeral port and a temp data dir. */
 export async function startTestHub(options: Partial<HubOptions> = {}): Promise<TestHub> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? tempDir();
-  const hub = await startHub({ host: '127.0.0.1', port: 0, demo: true, simulator: false, logger: false, ...options, dataDir });
+  const hub = await startHub({ host: '127.0.0.1', port: 0, demo: true, simulator: false, logger: false, clipsDir: SHARED_CLIPS_DIR, ...options, dataDir });
   return {
     url: hub.url,
     port: hub.port,
@@ -71,6 +74,7 @@ export async function startChildHub(options: ChildHubOptions): Promise<ChildHub>
     HUB_DEMO: '1',
     HUB_DEMO_PASSWORD: DEMO_PASSWORD,
     HUB_SIMULATOR: options.simulator ? '1' : '0',
+    HUB_CLIPS_DIR: SHARED_CLIPS_DIR,
     ...(options.databaseUrl ? { HUB_DATABASE_URL: options.databaseUrl } : {}),
     ...(options.redisUrl ? { HUB_REDIS_URL: options.redisUrl } : {}),
     ...options.env,
@@ -146,4 +150,19 @@ export async function http(
     // not JSON: keep the text
   }
   return { status: response.status, body: parsed, headers: response.headers };
+}
+
+/** Every event of `token`'s scope after `since`, following `next` page by page. */
+export async function fetchAllEvents(url: string, token: string, since = 0, limit = 500): Promise<any[]> {
+  const events: any[] = [];
+  let cursor: number | null = since;
+  for (let pages = 0; cursor !== null; pages++) {
+    if (pages > 10_000) throw new Error('events paging does not end');
+    const res = await http(url, `/api/v1/events?since=${cursor}&limit=${limit}`, { token });
+    if (res.status !== 200) throw new Error(`GET /api/v1/events?since=${cursor}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    events.push(...res.body.events);
+    if (res.body.next !== null && res.body.next <= cursor) throw new Error(`events paging went backwards: next ${res.body.next} after since ${cursor}`);
+    cursor = res.body.next;
+  }
+  return events;
 }

@@ -1,0 +1,41 @@
+// Hub settings from the environment (`npm run hub`, `tsx hub/cli.ts serve`).
+import type { HubOptions } from './server';
+
+const flag = (value: string | undefined): boolean | undefined =>
+  value === undefined || value === '' ? undefined : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+function integer(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/**
+ * HUB_HOST (127.0.0.1), HUB_PORT (7700), HUB_DATA_DIR (.data/hub), HUB_DATABASE_URL, HUB_DEMO,
+ * HUB_DEMO_PASSWORD (demo), HUB_SIMULATOR (on in demo mode unless 0), HUB_SEED (1), HUB_REDIS_URL,
+ * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG.
+ */
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
+  const demo = flag(env.HUB_DEMO) ?? false;
+  const options: HubOptions = {
+    host: env.HUB_HOST || '127.0.0.1',
+    port: integer('HUB_PORT', env.HUB_PORT) ?? 7700,
+    dataDir: env.HUB_DATA_DIR || '.data/hub',
+    demo,
+    demoPassword: env.HUB_DEMO_PASSWORD || 'demo',
+    simulator: flag(env.HUB_SIMULATOR) ?? demo,
+    seed: integer('HUB_SEED', env.HUB_SEED) ?? 1,
+  };
+  const requestLog = flag(env.HUB_LOG);
+  if (requestLog !== undefined) options.logger = requestLog;
+  if (env.HUB_DATABASE_URL) options.databaseUrl = env.HUB_DATABASE_URL;
+  if (env.HUB_REDIS_URL) options.redisUrl = env.HUB_REDIS_URL;
+  if (env.HUB_PUBLIC_URL) options.publicBaseUrl = env.HUB_PUBLIC_URL;
+  if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
+  const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
+  if (ttl) options.tokenTtlMs = ttl;
+  const tick = integer('HUB_SLA_TICK_MS', env.HUB_SLA_TICK_MS);
+  if (tick) options.slaTickMs = tick;
+  return options;
+}

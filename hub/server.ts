@@ -1,0 +1,205 @@
+// The reference hub: HTTP API (fastify) and Socket.IO on one port, an append-only event log in
+// SQLite or PostgreSQL, the SLA clock, the camera service and, in demo mode, the simulator.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { Server } from 'socket.io';
+import type { EventDraft, HubEvent } from '../shared/protocol/events';
+import { ensureDemoAccounts, principalOf, type Principal } from './auth/accounts';
+import { LoginLimiter } from './auth/loginLimiter';
+import { TokenIssuer } from './auth/tokens';
+import { loadCameras, loadIndicators, loadMapData, type MapData } from './catalog';
+import { CommandService } from './domain/commandService';
+import { EventScope } from './domain/eventScope';
+import { SlaClock } from './domain/slaClock';
+import { Snapshots } from './domain/snapshots';
+import { SystemPublisher } from './domain/systemPublisher';
+import { loadHierarchy } from './hierarchy';
+import { registerAuth } from './http/authRoutes';
+import { registerCatalog } from './http/catalogRoutes';
+import { registerCommands } from './http/commandRoutes';
+import type { HttpContext } from './http/context';
+import { registerHistory } from './http/historyRoutes';
+import { registerHls } from './http/hlsRoutes';
+import { registerUnits } from './http/unitRoutes';
+import { EventFeed } from './realtime/eventFeed';
+import { joinCluster } from './realtime/scaleOut';
+import { startSimulator } from './realtime/simulatorPorts';
+import { SocketHub } from './realtime/socketHub';
+import { openStore } from './store/openStore';
+import type { Store } from './store/store';
+
+export interface HubOptions {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  demoPassword?: string;
+  simulator?: boolean;
+  seed?: number;
+  redisUrl?: string;
+  publicBaseUrl?: string;
+  now?: () => number;
+  logger?: boolean;
+  tokenTtlMs?: number;
+  /** SLA clock interval (default 5 s). */
+  slaTickMs?: number;
+  /** Where the loop clips live (default `<dataDir>/hls-clips`). */
+  clipsDir?: string;
+  /** Fastify request logging; `false` also silences the hub's own log lines (tests). */
+  /** Encode clips at start; default: when the simulator runs. Otherwise on the first /hls request. */
+  hlsEager?: boolean;
+  /** Snapshot checkpoint every this many events (default 1000). */
+  checkpointEvery?: number;
+  /** Indicator samples are batched into one event per this interval (default 1000 ms). */
+  sampleIntervalMs?: number;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+  /** Appends an event as the hub itself (tests, tools); resolves once it is delivered to sockets. */
+  appendSystemEvent(draft: EventDraft): Promise<HubEvent>;
+  /** Runs one SLA clock check now; resolves with the number of events it appended. */
+  tickSla(): Promise<number>;
+  /** Issues a command as an arbitrary principal (tests, the simulator). */
+  execute(principal: Principal, command: unknown): ReturnType<CommandService['execute']>;
+}
+
+const DAY = 24 * 3600_000;
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const log = (message: string) => {
+    if (options.logger !== false) console.log(`[hub] ${message}`);
+  };
+  const store = await openStore({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+  const cleanups: (() => Promise<unknown> | unknown)[] = [() => store.close()];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await Promise.resolve(cleanup()).catch((e: Error) => log(`close: ${e.message}`));
+  };
+  try {
+    const hierarchy = loadHierarchy();
+    const indicators = loadIndicators(1);
+    const cameras = loadCameras(1);
+    const indicatorUnits = new Map(indicators.map((i) => [i.id, i.unit]));
+    const catalogUnits = { indicatorUnit: (id: string) => indicatorUnits.get(id), cameraUnit: (id: string) => cameras.get(id)?.unit };
+    const scope = new EventScope(catalogUnits);
+    await scope.load(store);
+
+    const secret = await store.settingOrInit('token_secret', randomBytes(32).toString('hex'));
+    const tokens = new TokenIssuer(secret, options.tokenTtlMs ?? DAY, now);
+    if (options.demo) await ensureDemoAccounts(store, options.demoPassword ?? 'demo', now());
+    const authenticate = async (token: string): Promise<Principal | undefined> => {
+      const username = tokens.verify(token);
+      const account = username ? await store.getAccount(username) : undefined;
+      return account ? principalOf(account) : undefined;
+    };
+
+    const feed = new EventFeed(store);
+    await feed.start();
+    feed.subscribe((events) => events.forEach((event) => scope.observe(event)));
+    const snapshots = new Snapshots(store, scope, catalogUnits, options.checkpointEvery);
+    await snapshots.load(feed.lastDelivered);
+    feed.subscribe(snapshots.onEvents);
+    cleanups.push(() => snapshots.flush());
+
+    const commands = new CommandService({ store, hierarchy, scope, now, publish: (events) => feed.publishLocal(events), log });
+    const publisher = new SystemPublisher(commands, options.sampleIntervalMs, log);
+    cleanups.push(() => publisher.close());
+
+    const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+    let baseUrl = options.publicBaseUrl ?? '';
+    let mapData: MapData | undefined;
+    const ctx: HttpContext = {
+      store,
+      hierarchy,
+      tokens,
+      limiter: new LoginLimiter(now),
+      commands,
+      scope,
+      snapshots,
+      indicators,
+      cameras,
+      mapData: () => (mapData ??= loadMapData(1)),
+      now,
+      publicBaseUrl: () => baseUrl,
+      authenticate,
+    };
+    app.get('/healthz', async () => ({ ok: true }));
+    registerAuth(app, ctx);
+    registerUnits(app, ctx);
+    registerHistory(app, ctx);
+    registerCatalog(app, ctx);
+    registerCommands(app, ctx);
+    const hls = registerHls(app, {
+      clipsDir: options.clipsDir ?? path.join(options.dataDir, 'hls-clips'),
+      cameras,
+      now,
+      isOffline: (id) => publisher.isOffline(id),
+      eager: options.hlsEager ?? Boolean(options.simulator),
+      log,
+    });
+    cleanups.push(() => hls.close());
+
+    const io = new Server(app.server, {
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      maxHttpBufferSize: 1024 * 1024,
+    });
+    const sockets = new SocketHub({ io, store, feed, scope, authenticate, execute: (p, c) => commands.execute(p, c), log });
+    cleanups.push(() => app.close());
+    cleanups.push(() => new Promise<void>((resolve) => io.close(() => resolve())));
+    cleanups.push(() => sockets.close());
+
+    if (options.redisUrl) {
+      const cluster = await joinCluster(io, feed, options.redisUrl, log);
+      cleanups.push(() => cluster.close());
+    }
+
+    await app.listen({ host, port: options.port ?? 7700 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : (options.port ?? 7700);
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    baseUrl ||= url;
+
+    const sla = new SlaClock({ store, commands, hierarchy, now, ...(options.slaTickMs ? { intervalMs: options.slaTickMs } : {}) });
+    sla.start();
+    cleanups.push(() => sla.stop());
+
+    if (options.simulator) {
+      const simulator = await startSimulator({
+        hierarchy,
+        now,
+        commands,
+        publisher,
+        feed,
+        isStaffed: (unit) => sockets.isStaffed(unit),
+        seed: options.seed ?? 1,
+        log,
+      });
+      if (simulator) cleanups.push(() => simulator.stop());
+    }
+    log(`listening on ${url} (${store.dialect}${options.redisUrl ? ', redis' : ''}${options.demo ? ', demo' : ''})`);
+
+    return {
+      url,
+      port,
+      store,
+      close,
+      async appendSystemEvent(draft) {
+        const [event] = await commands.appendSystem(async () => [draft]);
+        await feed.settled();
+        return event!;
+      },
+      tickSla: () => sla.tick(),
+      execute: (principal, command) => commands.execute(principal, command),
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+import type { HubLinkOptions } from './hubLink';
+import type { Logger } from './logger';
+
+export type PlayerConfig = { kind: 'live' } | { kind: 'replay'; file: string; speed?: number; startAt?: string };
+
+export interface WallConfig {
+  hubUrl: string;
+  username: string;
+  password: string;
+  /** Holds `outbox/` and `journal/`. */
+  dataDir: string;
+  player?: PlayerConfig;
+  journal?: { enabled?: boolean; maxBytes?: number; keepFiles?: number; flushMs?: number };
+  /** How long one view may take to apply a push before it is detached (ms). */
+  viewAckTimeoutMs?: number;
+  link?: Pick<HubLinkOptions, 'commandTimeoutMs' | 'httpTimeoutMs' | 'reconnect'>;
+  outboxRetry?: { baseMs?: number; maxMs?: number };
+  now?: () => number;
+  logger?: Logger;
+}
+
+/** The wall's configuration from the environment, with the embedded hub's defaults. */
+export function loadWallConfig(env: Record<string, string | undefined> = process.env): WallConfig {
+  const replayFile = env.WALL_REPLAY_FILE;
+  const speed = Number(env.WALL_REPLAY_SPEED);
+  return {
+    hubUrl: env.WALL_HUB_URL || 'http://127.0.0.1:7700',
+    username: env.WALL_USERNAME || 'city-duty',
+    password: env.WALL_PASSWORD || 'demo',
+    dataDir: env.WALL_DATA_DIR || '.data/wall',
+    player: replayFile
+      ? { kind: 'replay', file: replayFile, ...(Number.isFinite(speed) && speed > 0 ? { speed } : {}) }
+      : { kind: 'live' },
+  };
+}

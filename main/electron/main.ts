@@ -1,0 +1,82 @@
+// Electron entry (bundled to dist/electron/main.cjs by scripts/build.mjs). Config arrives in the
+// environment from scripts/start.mjs; the wall core does the work, this file only hosts it.
+import path from 'node:path';
+import { app, ipcMain, screen, session, type Display } from 'electron';
+import { loadWallConfig } from '../core/wallConfig';
+import { createWallCore } from '../core/wallCore';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { registerBridgeIpc } from './bridgeIpc';
+import { buildContentSecurityPolicy } from './contentSecurityPolicy';
+import { guardAllWebContents, hardenSession } from './sessionHardening';
+import { chooseWallDisplays, readWallProfile, type ScreenDisplay } from './wallDisplays';
+import { planViewWindows } from './viewPlan';
+import { ViewWindows } from './viewWindows';
+
+const log = (line: string): void => console.log(`[electron] ${line}`);
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  log('another instance owns this wall; exiting');
+  app.quit();
+} else {
+  main().catch((error: unknown) => {
+    console.error('[electron] start failed:', error);
+    app.exit(1);
+  });
+}
+
+async function main(): Promise<void> {
+  guardAllWebContents(app, log);
+  await app.whenReady();
+
+  const config = loadWallConfig(process.env);
+  const core = createWallCore(config);
+  const hubUrl = config.hubUrl;
+  // __dirname is dist/electron in the bundle, inside app.asar when packaged.
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const preloadPath = path.join(__dirname, 'preload.cjs');
+
+  const ses = session.defaultSession;
+  hardenSession(ses, log);
+  serveAppProtocol(ses, rendererDir, buildContentSecurityPolicy({ hubOrigin: hubUrl }));
+
+  const windows = new ViewWindows({ core, preloadPath, log, onConsoleClosed: () => app.quit() });
+  const unregisterIpc = registerBridgeIpc(ipcMain, core, windows, log);
+  core.on('view-unresponsive', (view) => windows.recover(view.viewId, `stopped acknowledging updates (${view.reason})`));
+  await core.start();
+
+  const profile = readWallProfile(process.env.WALL_PROFILE, log);
+  const placeWindows = (): void => {
+    const screens = screen.getAllDisplays().map((d) => toScreenDisplay(d, screen.getPrimaryDisplay().id));
+    const operator = screens.find((s) => s.primary) ?? screens[0];
+    if (!operator) return;
+    windows.apply(planViewWindows(chooseWallDisplays(screens, profile), operator));
+  };
+  placeWindows();
+  const onScreensChanged = (change: string) => (): void => {
+    log(`screens changed (${change}); placing windows again`);
+    placeWindows();
+  };
+  screen.on('display-added', onScreensChanged('display added'));
+  screen.on('display-removed', onScreensChanged('display removed'));
+  screen.on('display-metrics-changed', onScreensChanged('display moved or resized'));
+
+  app.on('second-instance', () => log('a second instance was started and refused'));
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    windows.closeAll();
+    unregisterIpc();
+    void core
+      .stop()
+      .catch((error: unknown) => console.error('[electron] core stop failed:', error))
+      .finally(() => app.quit());
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
+function toScreenDisplay(display: Display, primaryId: number): ScreenDisplay {
+  return { id: String(display.id), bounds: display.bounds, primary: display.id === primaryId };
+}

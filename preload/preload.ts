@@ -1,0 +1,33 @@
+// Sandboxed preload: exposes `window.wall` as named functions over fixed IPC channels. The page
+// never sees ipcRenderer, an event object, or a channel it can choose.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { WallBridge } from '../shared/view/bridge';
+import type { BridgeArgs, BridgeCall, BridgePush, BridgePushes } from '../shared/view/viewChannel';
+
+function call<C extends BridgeCall>(channel: C, args: BridgeArgs<C>): Promise<unknown> {
+  return ipcRenderer.invoke(channel, args);
+}
+
+function subscribe<K extends BridgePush>(channel: K, listener: (payload: BridgePushes[K]) => void): () => void {
+  const forward = (_event: unknown, payload: BridgePushes[K]): void => listener(payload);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+const bridge: WallBridge = {
+  shell: 'electron',
+  hello: (viewId) => call('view:hello', viewId === undefined ? {} : { viewId }) as ReturnType<WallBridge['hello']>,
+  ackUpdate: async (viewId, pushId) => {
+    await call('player:ack', { viewId, pushId });
+  },
+  submitCommand: (command) => call('command:submit', { command }) as ReturnType<WallBridge['submitCommand']>,
+  listOutbox: () => call('outbox:list', {}) as ReturnType<WallBridge['listOutbox']>,
+  query: (query) => call('hub:query', { query }),
+  onUpdate: (listener) => subscribe('player:update', listener),
+  onLinkStatus: (listener) => subscribe('link:status', listener),
+  onOutbox: (listener) => subscribe('outbox:changed', listener),
+};
+
+contextBridge.exposeInMainWorld('wall', bridge);

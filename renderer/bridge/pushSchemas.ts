@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { SessionUser } from '../../shared/protocol/auth';
+import { Command, CommandAck } from '../../shared/protocol/commands';
+import { HubEvent } from '../../shared/protocol/events';
+import { UnitRef } from '../../shared/protocol/units';
+import { WallState } from '../../shared/state/wallState';
+import type { LinkStatus, OutboxItem, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
+import { VIEW_ROLES } from '../../shared/view/viewChannel';
+
+/*
+ * Schemas for what main sends a view. `shared/view/viewChannel.ts` declares these shapes as
+ * interfaces only; each schema here is typed against its interface so the two cannot drift.
+ * (They belong in shared/ beside the interfaces; kept here until that file grows them.)
+ */
+
+const CommandOnWire = Command as unknown as z.ZodType<OutboxItem['command']>;
+
+export const OutboxItemSchema: z.ZodType<OutboxItem> = z.object({
+  id: z.string(),
+  command: CommandOnWire,
+  status: z.enum(['pending', 'sending', 'acknowledged', 'rejected']),
+  attempts: z.number().int().min(0),
+  queuedAt: z.string(),
+  ack: CommandAck.optional(),
+});
+export const OutboxListSchema = z.array(OutboxItemSchema);
+
+export const LinkStatusSchema: z.ZodType<LinkStatus> = z.object({
+  state: z.enum(['connecting', 'connected', 'offline', 'unauthorized']),
+  lastSeq: z.number().int().min(0),
+  hubUrl: z.string(),
+  detail: z.string().optional(),
+  since: z.string(),
+});
+
+export const PlayerUpdateSchema: z.ZodType<PlayerUpdate> = z.object({
+  pushId: z.number().int().min(0),
+  events: z.array(HubEvent),
+  currentTime: z.string(),
+  speed: z.number(),
+  seekGeneration: z.number().int().min(0),
+  reset: WallState.optional(),
+});
+
+export const ViewHelloSchema: z.ZodType<ViewHello> = z.object({
+  viewId: z.string().min(1),
+  role: z.enum(VIEW_ROLES),
+  displayId: z.string(),
+  user: SessionUser.nullable(),
+  unit: UnitRef.nullable(),
+  hubUrl: z.string(),
+  state: WallState,
+  player: z.object({
+    kind: z.enum(['live', 'replay']),
+    capabilities: z.array(z.enum(['live', 'seek', 'speed', 'pause'])),
+    speed: z.number(),
+    currentTime: z.string(),
+    seekGeneration: z.number().int().min(0),
+  }),
+  link: LinkStatusSchema,
+  outbox: OutboxListSchema,
+});

@@ -1,0 +1,18 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+
+/** The framed block every screen is built from: a titled region with its own scroll. */
+export function Panel({ title, aside, className, children }: { title: string; aside?: ReactNode; className?: string; children: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className={`panel ${className ?? ''}`} aria-labelledby={headingId}>
+      <header className="panel__head">
+        <h2 className="panel__title" id={headingId}>
+          {title}
+        </h2>
+        {aside}
+      </header>
+      <div className="panel__body">{children}</div>
+    </section>
+  );
+}

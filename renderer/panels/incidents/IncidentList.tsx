@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentView } from '../../../shared/state/wallState';
+import { useWallNow } from '../../components/useNow';
+import { ageOf } from '../../stores/derive';
+import { useUnitName } from '../../stores/hooks';
+import { SeverityBadge } from './SeverityBadge';
+
+interface IncidentListProps {
+  incidents: IncidentView[];
+  /** Wall: a large read-only feed; console: a dense table whose rows can carry actions. */
+  variant: 'wall' | 'console';
+  emptyText: string;
+  renderActions?: (incident: IncidentView) => ReactNode;
+}
+
+export function IncidentList({ incidents, variant, emptyText, renderActions }: IncidentListProps) {
+  const { t } = useTranslation();
+  const now = useWallNow(5000);
+  if (incidents.length === 0) return <p className="empty">{emptyText}</p>;
+  if (variant === 'wall') {
+    return (
+      <ol className="incident-feed">
+        {incidents.map((incident) => (
+          <IncidentFeedItem key={incident.incidentId} incident={incident} now={now} />
+        ))}
+      </ol>
+    );
+  }
+  return (
+    <table className={`incident-table incident-table--${variant}`}>
+      <thead>
+        <tr>
+          <th scope="col">{t('incidents.columns.severity')}</th>
+          <th scope="col">{t('incidents.columns.title')}</th>
+          <th scope="col">{t('incidents.columns.board')}</th>
+          <th scope="col">{t('incidents.columns.location')}</th>
+          <th scope="col">{t('incidents.columns.age')}</th>
+          {renderActions && <th scope="col">{t('incidents.columns.actions')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {incidents.map((incident) => (
+          <IncidentRow key={incident.incidentId} incident={incident} now={now} renderActions={renderActions} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Wall rows: two lines, the title large, so each reads from the back of the hall. */
+function IncidentFeedItem({ incident, now }: { incident: IncidentView; now: number }) {
+  const { t } = useTranslation();
+  const age = ageOf(incident.reportedAt, now);
+  return (
+    <li className={`incident-feed__item sev-${incident.severity}`} data-incident-id={incident.incidentId}>
+      <SeverityBadge severity={incident.severity} />
+      <span className="incident-feed__title">{incident.title}</span>
+      <time className="incident-feed__age" dateTime={incident.reportedAt}>
+        {t(`age.${age.unit}`, { count: age.count })}
+      </time>
+      <span className="incident-feed__meta">
+        {t(`board.${incident.board}`)} · <IncidentPlace units={incident.units} />
+      </span>
+    </li>
+  );
+}
+
+function IncidentRow({ incident, now, renderActions }: { incident: IncidentView; now: number; renderActions?: IncidentListProps['renderActions'] }) {
+  const { t } = useTranslation();
+  const age = ageOf(incident.reportedAt, now);
+  return (
+    <tr className={`incident-row sev-${incident.severity}`} data-incident-id={incident.incidentId}>
+      <td className="incident-row__severity">
+        <SeverityBadge severity={incident.severity} />
+      </td>
+      <td className="incident-row__title">
+        {incident.title}
+        {incident.status === 'closed' && <span className="tag">{t('incidents.closed')}</span>}
+      </td>
+      <td className="incident-row__board">{t(`board.${incident.board}`)}</td>
+      <td className="incident-row__location">
+        <IncidentPlace units={incident.units} />
+      </td>
+      <td className="incident-row__age">
+        <time dateTime={incident.reportedAt}>{t(`age.${age.unit}`, { count: age.count })}</time>
+      </td>
+      {renderActions && <td className="incident-row__actions">{renderActions(incident)}</td>}
+    </tr>
+  );
+}
+
+/** District and street names (codes until looked up); the city is implied on a city wall. */
+function IncidentPlace({ units }: { units: string[] }) {
+  const district = useUnitName(units[1]);
+  const street = useUnitName(units[2]);
+  return <>{[district, street].filter(Boolean).join(' · ')}</>;
+}

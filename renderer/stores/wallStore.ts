@@ -1,0 +1,140 @@
+import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
+import { reduceEvents } from '../../shared/state/reduceEvents';
+import { emptyWallState } from '../../shared/state/wallState';
+import type { WallState } from '../../shared/state/wallState';
+import type { SessionUser } from '../../shared/protocol/auth';
+import type { UnitRef } from '../../shared/protocol/units';
+import type { LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello, ViewRole } from '../../shared/view/viewChannel';
+import type { TransportStatus } from '../bridge/webSocketBridge';
+
+/*
+ * One store, one slice per domain. Components select single values (`useWallStore(selectX)`);
+ * fast data such as indicator values is read with `useWallStore.getState()` / `subscribe` by the
+ * panels that draw it, never through React renders.
+ */
+
+/** The folded event stream and the player clock it came with. */
+export interface WallSlice {
+  wall: WallState;
+  player: PlayerInfo | null;
+  /** Pushes from main that failed validation (logged, then resynced). */
+  rejectedUpdates: number;
+  applyPlayerUpdate(update: PlayerUpdate): void;
+  countRejectedUpdate(): void;
+}
+
+export interface LinkSlice {
+  /** Main's link to the hub. */
+  link: LinkStatus | null;
+  /** This view's own socket to main (browser shell only; null under Electron IPC). */
+  transport: TransportStatus | null;
+  setLink(link: LinkStatus): void;
+  setTransport(transport: TransportStatus): void;
+}
+
+export interface OutboxSlice {
+  outbox: OutboxItem[];
+  setOutbox(items: OutboxItem[]): void;
+  upsertOutboxItem(item: OutboxItem): void;
+}
+
+export interface Session {
+  viewId: string;
+  role: ViewRole;
+  displayId: string;
+  user: SessionUser | null;
+  unit: UnitRef | null;
+  hubUrl: string;
+}
+
+export interface SessionSlice {
+  session: Session | null;
+  /** True once the first hello is applied: everything needed to draw is here. */
+  ready: boolean;
+  applyHello(hello: ViewHello): void;
+}
+
+export interface UnitNameSlice {
+  /** Unit code → display name, filled lazily by `connectUnitNames`. */
+  unitNames: Record<string, string>;
+  rememberUnitName(code: string, name: string): void;
+}
+
+export type WallStore = WallSlice & LinkSlice & OutboxSlice & SessionSlice & UnitNameSlice;
+type Slice<T> = StateCreator<WallStore, [], [], T>;
+
+const createWallSlice: Slice<WallSlice> = (set) => ({
+  wall: emptyWallState(),
+  player: null,
+  rejectedUpdates: 0,
+  applyPlayerUpdate: (update) =>
+    set((s) => ({
+      wall: reduceEvents(update.reset ?? s.wall, update.events),
+      player: s.player
+        ? { ...s.player, currentTime: update.currentTime, speed: update.speed, seekGeneration: update.seekGeneration }
+        : s.player,
+    })),
+  countRejectedUpdate: () => set((s) => ({ rejectedUpdates: s.rejectedUpdates + 1 })),
+});
+
+const createLinkSlice: Slice<LinkSlice> = (set) => ({
+  link: null,
+  transport: null,
+  setLink: (link) => set({ link }),
+  setTransport: (transport) => set({ transport }),
+});
+
+const createOutboxSlice: Slice<OutboxSlice> = (set) => ({
+  outbox: [],
+  setOutbox: (items) => set({ outbox: sortOutbox(items) }),
+  upsertOutboxItem: (item) =>
+    set((s) => ({ outbox: sortOutbox([...s.outbox.filter((i) => i.id !== item.id), item]) })),
+});
+
+const createSessionSlice: Slice<SessionSlice> = (set) => ({
+  session: null,
+  ready: false,
+  applyHello: (hello) =>
+    set({
+      session: {
+        viewId: hello.viewId,
+        role: hello.role,
+        displayId: hello.displayId,
+        user: hello.user,
+        unit: hello.unit,
+        hubUrl: hello.hubUrl,
+      },
+      wall: hello.state,
+      player: hello.player,
+      link: hello.link,
+      outbox: sortOutbox(hello.outbox),
+      ready: true,
+    }),
+});
+
+const createUnitNameSlice: Slice<UnitNameSlice> = (set) => ({
+  unitNames: {},
+  rememberUnitName: (code, name) => set((s) => ({ unitNames: { ...s.unitNames, [code]: name } })),
+});
+
+function sortOutbox(items: OutboxItem[]): OutboxItem[] {
+  return [...items].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+}
+
+export const wallStoreInitializer: Slice<WallStore> = (...a) => ({
+  ...createWallSlice(...a),
+  ...createLinkSlice(...a),
+  ...createOutboxSlice(...a),
+  ...createSessionSlice(...a),
+  ...createUnitNameSlice(...a),
+});
+
+/** The window's store. Tests build their own with `createStore(wallStoreInitializer)`. */
+export const useWallStore = create<WallStore>()(wallStoreInitializer);
+
+/** What the connector and helpers need of a store: the vanilla API, so tests run without React. */
+export interface WallStoreApi {
+  getState(): WallStore;
+  subscribe(listener: (state: WallStore, previous: WallStore) => void): () => void;
+}
