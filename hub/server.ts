@@ -50,7 +50,7 @@ export interface HubOptions {
   /** Fastify request logging; `false` also silences the hub's own log lines (tests). */
   /** Encode clips at start; default: when the simulator runs. Otherwise on the first /hls request. */
   hlsEager?: boolean;
-  /** Snapshot checkpoint every this many events (default 1000). */
+  /** Snapshot checkpoint after about this much fold work: 1 per event + 1 per 20 samples (default 5000). */
   checkpointEvery?: number;
   /** Indicator samples are batched into one event per this interval (default 1000 ms). */
   sampleIntervalMs?: number;
@@ -181,7 +181,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         seed: options.seed ?? 1,
         log,
       });
-      if (simulator) cleanups.push(() => simulator.stop());
+      cleanups.push(() => simulator.stop());
     }
     log(`listening on ${url} (${store.dialect}${options.redisUrl ? ', redis' : ''}${options.demo ? ', demo' : ''})`);
 

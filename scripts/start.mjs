@@ -3,6 +3,8 @@
 //   WALL_HUB_URL   use this hub instead of starting the embedded one on 127.0.0.1:7700
 //   WALL_USERNAME / WALL_PASSWORD   the wall's hub account (default city-duty / demo)
 //   WALL_PROFILE   JSON file listing the wall's displays
+//   WALL_DATA_DIR  the wall's outbox and journal (default .data/wall)
+//   WALL_SHELL_PORT  browser shell: its HTTP port (default 7701; a free one if taken)
 //   WALL_OPEN_WINDOWS=0   browser shell: serve the views but open no Chromium windows
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -32,6 +34,7 @@ async function main() {
     WALL_HUB_URL: hubUrl,
     WALL_USERNAME: process.env.WALL_USERNAME ?? 'city-duty',
     WALL_PASSWORD: process.env.WALL_PASSWORD ?? 'demo',
+    WALL_DATA_DIR: process.env.WALL_DATA_DIR ?? inRoot('.data/wall'),
   };
 
   const { findElectronBinary } = await import('../main/electron/electronBinary.ts');
@@ -60,14 +63,20 @@ async function main() {
   closers.unshift(() => core.stop());
   const openWindows = process.env.WALL_OPEN_WINDOWS !== '0';
   const headless = !process.env.DISPLAY;
-  say(`browser shell: no Electron binary found; views open in Chromium${openWindows && headless ? ' (headless: no DISPLAY)' : ''}`);
-  const shell = await startBrowserShell({
+  say(`browser shell: no Electron binary found; ${openWindows ? `views open in Chromium${headless ? ' (headless: no DISPLAY)' : ''}` : 'views are served for any browser to open'}`);
+  const shellOptions = {
     core,
     hubUrl,
+    port: Number(process.env.WALL_SHELL_PORT ?? 7701),
     rendererDir: inRoot('dist/renderer'),
     displays: profileDisplays(readWallProfile(process.env.WALL_PROFILE)),
     openWindows,
     headless,
+  };
+  const shell = await startBrowserShell(shellOptions).catch((error) => {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    say(`port ${shellOptions.port} is taken; the browser shell takes a free one`);
+    return startBrowserShell({ ...shellOptions, port: 0 });
   });
   closers.unshift(() => shell.close());
   printBanner([

@@ -33,11 +33,13 @@ export async function createAccount(store: Store, spec: Principal & { password: 
   await store.putAccount({ username: spec.username, unit: spec.unit, roles: spec.roles, passwordHash: await hashPassword(spec.password) }, nowMs);
 }
 
-/** Creates the demo accounts that do not exist yet (an existing password is left alone). */
+/** Creates the demo accounts, or resets one whose password is no longer the demo password. */
 export async function ensureDemoAccounts(store: Store, password: string, nowMs: number): Promise<void> {
   await Promise.all(
     DEMO_ACCOUNTS.map(async (spec) => {
-      if (!(await store.getAccount(spec.username))) await createAccount(store, { ...spec, password }, nowMs);
+      const existing = await store.getAccount(spec.username);
+      if (existing && (await verifyPassword(password, existing.passwordHash))) return;
+      await createAccount(store, { ...spec, password }, nowMs);
     }),
   );
 }

@@ -1,6 +1,8 @@
 // The wall state at any instant, fast: a live state folded from every delivered event, plus a
-// checkpoint of it in the database every CHECKPOINT_EVERY events. A snapshot at time T starts
-// from the last checkpoint at or before T's seq and folds at most CHECKPOINT_EVERY events.
+// checkpoint of it in the database whenever the events since the last one would cost about
+// `checkpointEvery` units to fold (an event is 1 unit, plus 1 per 20 indicator samples it carries,
+// so the simulator's second-by-second 1,500-sample batches checkpoint about once a minute).
+// A snapshot at time T starts from the last checkpoint at or before T's seq and folds the rest.
 import { isInSubtree, CITY_CODE } from '../../shared/domain/units';
 import { reduceEvents } from '../../shared/state/reduceEvents';
 import { emptyWallState, type WallState } from '../../shared/state/wallState';
@@ -18,7 +20,7 @@ export class Snapshots {
     private readonly store: Store,
     private readonly scope: EventScope,
     private readonly catalog: CatalogUnits,
-    private readonly checkpointEvery = 1000,
+    private readonly checkpointEvery = 5000,
   ) {}
 
   /** Rebuilds the live state from the latest checkpoint and the events after it. */
@@ -28,9 +30,9 @@ export class Snapshots {
 
   /** Feed listener: folds delivered events and checkpoints now and then. */
   readonly onEvents = (events: Parameters<typeof reduceEvents>[1]): void => {
-    const before = this.live.seq;
-    this.live = reduceEvents(this.live, events);
-    this.sinceCheckpoint += this.live.seq > before ? events.length : 0;
+    const fresh = events.filter((e) => e.seq > this.live.seq);
+    this.live = reduceEvents(this.live, fresh);
+    for (const e of fresh) this.sinceCheckpoint += 1 + (e.type === 'indicator.samples' ? e.samples.length / 20 : 0);
     if (this.sinceCheckpoint >= this.checkpointEvery) {
       this.sinceCheckpoint = 0;
       const state = this.live;

@@ -52,6 +52,12 @@ describe('Chongqing hierarchy', () => {
     expect(hierarchy.chain(chain[4]!)).toEqual(chain);
   });
 
+  it('locates a point just outside the city in the nearest district', () => {
+    const chain = hierarchy.locate([105.2, 30.9]); // west of 潼南, in Sichuan
+    expect(chain).toHaveLength(5);
+    expect(chain[1]).toBe('500152');
+  });
+
   it('places every street inside its own district', () => {
     for (const unit of hierarchy.all()) {
       if (unit.level === 'street') expect(hierarchy.locate(unit.centroid)[1], unit.code).toBe(unit.parent);

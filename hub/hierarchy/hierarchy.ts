@@ -67,7 +67,7 @@ class UnitHierarchy implements Hierarchy {
   }
 
   districtBoundaries(): Map<string, [number, number][][]> {
-    return this.boundaries;
+    return new Map(this.boundaries);
   }
 
   private districtContaining(point: LngLat): UnitRecord | undefined {

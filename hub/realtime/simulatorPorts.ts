@@ -8,6 +8,7 @@ import { SIMULATOR_PREFIX } from '../auth/demoAccounts';
 import type { CommandService } from '../domain/commandService';
 import type { SystemPublisher } from '../domain/systemPublisher';
 import type { Hierarchy } from '../hierarchy';
+import { Simulator } from '../simulator';
 import type { EventFeed } from './eventFeed';
 
 export interface SimulatorHost {
@@ -42,8 +43,10 @@ export function simulatorPorts(host: SimulatorHost) {
   };
 }
 
-/** Starts the simulator when its module is present; undefined when it is not (yet) built. */
-export async function startSimulator(host: SimulatorHost): Promise<RunningSimulator | undefined> {
-  host.log('simulator not available yet');
-  return undefined;
+/** Starts the seeded simulator on the hub's ports. */
+export async function startSimulator(host: SimulatorHost): Promise<RunningSimulator> {
+  const simulator = new Simulator(simulatorPorts(host), { seed: host.seed, ...(host.speed !== undefined ? { speed: host.speed } : {}) });
+  simulator.start();
+  host.log(`simulator started (seed ${host.seed})`);
+  return { stop: () => simulator.stop() };
 }

@@ -32,6 +32,11 @@ export class Agenda {
     return first;
   }
 
+  /** When the earliest item is due, or undefined when none is pending. */
+  nextAt(): number | undefined {
+    return this.items[0]?.at;
+  }
+
   get size(): number {
     return this.items.length;
   }

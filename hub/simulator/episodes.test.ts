@@ -64,7 +64,7 @@ describe('episodes', () => {
     expect(report?.type === 'incident.reported' && report.title).toMatch(/氟化物超标0\.11倍$/);
     const reporter = hub.commands.find((c) => c.cmd.type === 'incident.report')!.asUnit;
     expect(hierarchy.get(reporter)?.level).toBe('district');
-    const fluoride = new Map(loadIndicators(3).filter((i) => i.metric === 'fluoride').map((i) => [i.id, i]));
+    const fluoride = new Map(loadIndicators(1).filter((i) => i.metric === 'fluoride').map((i) => [i.id, i]));
     const peak = Math.max(...hub.samples.flat().filter((s) => fluoride.get(s.id)?.unit === reporter).map((s) => s.value));
     expect(peak).toBeCloseTo(1.11, 2);
     expect(hub.events.some((e) => e.type === 'incident.updated' && e.title?.includes('17家疑似'))).toBe(true);
@@ -74,7 +74,7 @@ describe('episodes', () => {
 
   it('rainstorm: rainfall gauges cross their thresholds and flood cases come in', async () => {
     const { hub } = await play('rainstorm-flood');
-    const indicators = new Map(loadIndicators(3).map((i) => [i.id, i]));
+    const indicators = new Map(loadIndicators(1).map((i) => [i.id, i]));
     const alarming = new Set(hub.samples.flat().filter((s) => {
       const indicator = indicators.get(s.id);
       return indicator?.metric === 'rain-hourly' && thresholdState(s.value, indicator.thresholds) !== 'normal';

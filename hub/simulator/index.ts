@@ -5,7 +5,7 @@
  * The hub server constructs and starts it:
  *
  * ```ts
- * const simulator = new Simulator(ports, { seed: Number(process.env.HUB_SEED ?? 1), speed: 1 });
+ * const simulator = new Simulator(ports, { seed: seedFromEnv(), speed: 1 });
  * simulator.start();                              // samples, everyday cases, camera flaps, episodes
  * await simulator.runEpisode('river-fluoride');   // on demand; resolves when the script ends
  * simulator.stop();
@@ -35,7 +35,7 @@
  * - `speed` compresses simulated time: delays and episodes run `speed`× faster and cases come
  *   `speed`× more often. Samples stay one per second.
  */
-export { Simulator, type SimulatorStats } from './simulator';
+export { seedFromEnv, Simulator, type SimulatorStats } from './simulator';
 export { EPISODE_NAMES, type EpisodeName, type SimulatorOptions, type SimulatorPorts } from './types';
 export { TASK_DELAYS } from './lowerCentres';
 export { INCIDENT_KINDS } from './incidentKinds';

@@ -111,3 +111,22 @@ describe('Simulator', () => {
     expect(hub.commands.length).toBeGreaterThan(100); // the rest of the city carried on
   });
 });
+
+describe('Simulator.stop', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: START });
+  });
+
+  it('ends an episode under way and issues nothing more', async () => {
+    const { hub, simulator } = setup({ speed: 60 });
+    const episode = simulator.runEpisode('street-emergency');
+    await vi.advanceTimersByTimeAsync(5_000);
+    simulator.stop();
+    await expect(episode).resolves.toBeUndefined();
+    const issued = hub.commands.length;
+    expect(issued).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(hub.commands.length).toBe(issued);
+    expect(hub.samples.length).toBeLessThanOrEqual(5 * 3);
+  });
+});

@@ -14,6 +14,18 @@ import { streetEmergency } from './streetEmergency';
 import { EPISODE_NAMES, type CommandAck, type CommandInput, type EpisodeName, type SimulatorOptions, type SimulatorPorts } from './types';
 
 const TICK_MS = 1000;
+
+/** The seed the hub should pass: `HUB_SEED`, default 1. */
+export function seedFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const seed = Number(env.HUB_SEED ?? 1);
+  return Number.isFinite(seed) ? seed : 1;
+}
+
+/** The tick must not keep a process alive on its own (the server's sockets do that). */
+function unrefed(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}
 const SAMPLE_BATCH = 500;
 const EPISODES: Record<EpisodeName, (ctx: EpisodeContext) => Promise<void>> = {
   'street-emergency': streetEmergency,
@@ -32,6 +44,7 @@ export interface SimulatorStats {
 }
 
 export class Simulator {
+  private readonly catalogSeed: number;
   private readonly speed: number;
   private readonly incidentsPerMinute: number;
   private readonly autoEpisodes: boolean;
@@ -44,18 +57,22 @@ export class Simulator {
   private readonly offlineCameras = new Set<string>();
   private readonly counters: SimulatorStats = { commands: 0, refused: {}, failures: 0, episodesStarted: 0, samplesPublished: 0 };
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private agendaTimer: ReturnType<typeof setTimeout> | undefined;
+  private agendaTimerAt = Infinity;
+  private draining = false;
   private unsubscribe: (() => void) | undefined;
   private background = false;
   private autoEpisodeRunning = false;
   private nextAutoEpisodeAt = Infinity;
 
   constructor(private readonly ports: SimulatorPorts, options: SimulatorOptions) {
+    this.catalogSeed = options.catalogSeed ?? 1;
     this.speed = options.speed && options.speed > 0 ? options.speed : 1;
     this.incidentsPerMinute = options.incidentsPerMinute ?? 3;
     this.autoEpisodes = options.autoEpisodes ?? true;
     const stream = (name: string) => new Random(hashString(`${options.seed}:${name}`));
     this.streams = { samples: stream('samples'), incidents: stream('incidents'), centres: stream('centres'), world: stream('world'), episodes: stream('episodes') };
-    this.sampler = new IndicatorSampler(loadIndicators(options.seed), this.streams.samples);
+    this.sampler = new IndicatorSampler(loadIndicators(this.catalogSeed), this.streams.samples);
     const staffed = (unit: string) => ports.isHumanStaffed(unit);
     this.incidents = new IncidentGenerator(ports.hierarchy, this.streams.incidents, staffed);
     this.centres = new LowerCentres({
@@ -63,7 +80,7 @@ export class Simulator {
       random: this.streams.centres,
       isHumanStaffed: staffed,
       command: (asUnit, cmd) => this.issue(asUnit, cmd),
-      after: (simSeconds, action) => this.agenda.schedule(ports.now() + this.realMs(simSeconds), action),
+      after: (simSeconds, action) => this.schedule(simSeconds, action),
     });
   }
 
@@ -79,6 +96,7 @@ export class Simulator {
     this.background = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.disarmAgenda();
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.agenda.clear();
@@ -111,9 +129,9 @@ export class Simulator {
       } catch {
         this.counters.failures++;
       }
-      if (this.timer) this.timer = setTimeout(loop, TICK_MS);
+      if (this.timer) this.timer = unrefed(setTimeout(loop, TICK_MS));
     };
-    this.timer = setTimeout(loop, TICK_MS);
+    this.timer = unrefed(setTimeout(loop, TICK_MS));
   }
 
   private async tick(): Promise<void> {
@@ -125,13 +143,47 @@ export class Simulator {
       this.maybeFlapCamera();
       this.maybeStartEpisode(now);
     }
-    for (let item = this.agenda.takeDue(this.ports.now()); item; item = this.agenda.takeDue(this.ports.now())) {
-      try {
-        await item.run();
-      } catch {
-        this.counters.failures++;
+  }
+
+  /** Runs `action` after `simSeconds` of simulated time, on its own timer (not the 1 s tick). */
+  private schedule(simSeconds: number, action: () => void | Promise<void>): void {
+    if (!this.timer) return; // stopped: nothing more happens
+    this.agenda.schedule(this.ports.now() + this.realMs(simSeconds), action);
+    this.armAgenda();
+  }
+
+  private armAgenda(): void {
+    const nextAt = this.agenda.nextAt();
+    if (nextAt === undefined || this.draining || (this.agendaTimer && this.agendaTimerAt <= nextAt)) return;
+    this.disarmAgenda();
+    this.agendaTimerAt = nextAt;
+    this.agendaTimer = unrefed(setTimeout(() => {
+      this.agendaTimer = undefined;
+      void this.drainAgenda();
+    }, Math.max(0, nextAt - this.ports.now())));
+  }
+
+  private disarmAgenda(): void {
+    if (this.agendaTimer) clearTimeout(this.agendaTimer);
+    this.agendaTimer = undefined;
+  }
+
+  /** Runs every due action in order, one at a time, then waits for the next. */
+  private async drainAgenda(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let item = this.agenda.takeDue(this.ports.now()); item; item = this.agenda.takeDue(this.ports.now())) {
+        try {
+          await item.run();
+        } catch {
+          this.counters.failures++;
+        }
       }
+    } finally {
+      this.draining = false;
     }
+    this.armAgenda();
   }
 
   private publishSamples(now: number): void {
@@ -172,12 +224,12 @@ export class Simulator {
   private maybeFlapCamera(): void {
     const random = this.streams.world;
     if (!random.chance(1 / 15)) return;
-    const cameras = loadCameras().all();
+    const cameras = loadCameras(this.catalogSeed).all();
     const camera = random.pick(cameras);
     if (this.offlineCameras.has(camera.id) || this.offlineCameras.size >= cameras.length / 100) return;
     this.offlineCameras.add(camera.id);
     this.ports.publishCameraStatus(camera.id, 'offline');
-    this.agenda.schedule(this.ports.now() + this.realMs(random.range(60, 600)), () => {
+    this.schedule(random.range(60, 600), () => {
       this.offlineCameras.delete(camera.id);
       this.ports.publishCameraStatus(camera.id, 'online');
     });
@@ -213,13 +265,17 @@ export class Simulator {
 
   private sleep(simSeconds: number): Promise<void> {
     return new Promise((resolve, reject) => {
+      if (!this.timer) {
+        reject(new EpisodeAborted());
+        return;
+      }
       const wake = (aborted: boolean) => {
         this.sleepers.delete(wake);
         if (aborted) reject(new EpisodeAborted());
         else resolve();
       };
       this.sleepers.add(wake);
-      this.agenda.schedule(this.ports.now() + this.realMs(simSeconds), () => wake(false));
+      this.schedule(simSeconds, () => wake(false));
     });
   }
 

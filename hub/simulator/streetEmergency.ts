@@ -46,7 +46,7 @@ export async function streetEmergency(ctx: EpisodeContext): Promise<void> {
   }
 
   // Confirmed: the procedure starts and three teams go out.
-  await ctx.updateIncident(street, incidentId, { title: `${reported.title}（已核实，启动应急处置程序）`, severity: 2 });
+  await ctx.updateIncident(street, incidentId, { title: `${reported.title}（已核实，启动应急处置程序）` });
   await ctx.sleep(30);
   const teams: [string, string, string][] = [
     [home, '社区应急人员赶赴现场，逐一登记人员信息', '已将11名老人安全送回家中，共出动35人'],
@@ -54,14 +54,16 @@ export async function streetEmergency(ctx: EpisodeContext): Promise<void> {
     [homeGrid, '网格员核实老人住址并联系家属', '已联系全部家属，完成回访登记'],
   ];
   const taskIds = await Promise.all(teams.map(([unit, note]) => ctx.dispatch(street, incidentId, unit, note)));
+  // Teams accept within a couple of minutes and arrive about 20 minutes after dispatch.
   await Promise.all(teams.map(async ([unit, , result], i) => {
     const taskId = taskIds[i];
     if (!taskId) return;
-    await ctx.sleep(60 + i * 20);
+    const acceptAt = 60 + i * 20, arriveAt = 1200 + i * 30, doneAt = arriveAt + 900 + i * 60;
+    await ctx.sleep(acceptAt);
     await ctx.act(unit, taskId, { type: 'task.accept', taskId });
-    await ctx.sleep(1140 + i * 30 - (60 + i * 20));
+    await ctx.sleep(arriveAt - acceptAt);
     await ctx.act(unit, taskId, { type: 'task.arrive', taskId });
-    await ctx.sleep(900 + i * 60);
+    await ctx.sleep(doneAt - arriveAt);
     await ctx.act(unit, taskId, { type: 'task.feedback', taskId, text: result });
   }));
 

@@ -1,7 +1,6 @@
 // An in-memory hub for the simulator's tests: it applies commands with the shared task rules,
 // appends events with a sequence number, and records every command, as the real hub would.
 import { authorizeDispatch, authorizeTaskCommand } from '../../shared/domain/taskAuthority';
-import { isInSubtree } from '../../shared/domain/units';
 import type { TaskCommandType, TaskState } from '../../shared/domain/taskLifecycle';
 import type { EventDraft } from '../../shared/protocol/events';
 import type { Hierarchy } from '../hierarchy';
@@ -64,7 +63,7 @@ export class TestHub {
       case 'incident.close': {
         const units = this.incidentUnits.get(cmd.incidentId);
         if (!units) return refuse('not_found', 'incident');
-        if (!units.some((u) => isInSubtree(u, asUnit))) return refuse('forbidden', 'incident outside the unit');
+        if (!units.includes(asUnit)) return refuse('forbidden', 'incident outside the unit');
         if (cmd.type === 'incident.close') return this.append({ type: 'incident.closed', incidentId: cmd.incidentId, by });
         return this.append({ type: 'incident.updated', incidentId: cmd.incidentId, title: cmd.title, severity: cmd.severity, by });
       }

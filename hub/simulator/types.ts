@@ -26,6 +26,11 @@ export type EpisodeName = (typeof EPISODE_NAMES)[number];
 export interface SimulatorOptions {
   /** Every random choice derives from this seed (`HUB_SEED`, default 1). */
   seed: number;
+  /**
+   * Seed the hub generated its indicator and camera catalogues with (default 1). The simulator
+   * must publish the same ids the hub serves, so this follows the hub, not `seed`.
+   */
+  catalogSeed?: number;
   /** Simulated seconds per real second for delays, episodes and the incident rate (default 1). */
   speed?: number;
   /** Incidents per real minute city-wide at speed 1 (default 3). */

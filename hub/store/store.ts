@@ -85,7 +85,10 @@ export class Store {
 
   /** Applies pending migrations; returns the versions applied now. */
   async migrate(): Promise<number[]> {
-    await this.driver.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    // Inside a write transaction: its lock keeps nodes starting together from racing on the DDL.
+    await this.driver.transaction((tx) =>
+      tx.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)'),
+    );
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
       const done = await this.driver.transaction(async (tx) => {

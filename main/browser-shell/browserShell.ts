@@ -3,17 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { ViewRole } from '../../shared/view/viewChannel';
 import { buildContentSecurityPolicy } from '../electron/contentSecurityPolicy';
-import { viewIdFor, type HostedCore } from '../electron/hostedCore';
-import { planViewWindows, type ViewWindowSpec } from '../electron/viewPlan';
+import { planViewWindows, viewIdFor, type ViewWindowSpec } from '../electron/viewPlan';
 import { DEFAULT_DISPLAY_BOUNDS, type WallDisplay } from '../electron/wallDisplays';
 import { ChromiumViews } from './chromiumViews';
 import { isOwnLoopbackHost, isOwnLoopbackOrigin } from './loopbackOrigin';
 import { serveRendererRequest } from './rendererHttp';
-import { VIEW_SOCKET_PATH, ViewSocketServer, type ViewSocketStats } from './viewSocket';
+import { VIEW_SOCKET_PATH, ViewSocketServer, type ShellCore, type ViewSocketStats } from './viewSocket';
 
 export interface BrowserShellOptions {
   /** The wall core, created and started by the caller (scripts/start.mjs, a test). */
-  core: HostedCore;
+  core: ShellCore;
   /** The hub the views load HLS from: its origin goes into the CSP. */
   hubUrl: string;
   /** Loopback only: the view socket is not meant for other machines. */

@@ -1,13 +1,13 @@
 import type { BridgePush, BridgePushes } from '../../shared/view/viewChannel';
 import { CoreError } from '../core/coreError';
-import type { UnresponsiveView } from '../core/viewHost';
-import type { HostedCore, ViewPort } from '../electron/hostedCore';
+import type { UnresponsiveView, ViewPort } from '../core/viewHost';
+import type { ShellCore } from './viewSocket';
 
 /**
  * A stand-in wall core for the shells' own tests: records attached views, answers `view:hello`
  * with a seq, and lets a test push to views or fire `view-unresponsive`.
  */
-export class FakeCore implements HostedCore {
+export class FakeCore implements ShellCore {
   readonly ports = new Map<string, ViewPort>();
   readonly calls: { viewId: string; channel: string; args: unknown }[] = [];
   readonly attachCount = new Map<string, number>();

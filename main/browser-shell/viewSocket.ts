@@ -6,9 +6,13 @@ import { parseAtEdge } from '../../shared/validation';
 import { BRIDGE_CALLS, ViewRole, type BridgePush, type BridgePushes } from '../../shared/view/viewChannel';
 import { MAX_VIEW_FRAME_BYTES, ViewFrameIn, type ViewFrameOut } from '../../shared/view/wireFrames';
 import { errorBody } from '../core/coreError';
-import type { HostedCore, ViewPort } from '../electron/hostedCore';
+import type { ViewPort } from '../core/viewHost';
+import type { WallCore } from '../core/wallCore';
 
 export const VIEW_SOCKET_PATH = '/view-socket';
+
+/** What the browser shell uses of the wall core; the subset keeps test fakes small. */
+export type ShellCore = Pick<WallCore, 'attachView' | 'detachView' | 'handleCall' | 'on'>;
 
 const ViewName = z.string().min(1).max(64).regex(/^[\w.:-]+$/);
 const ViewSocketQuery = z.object({ role: ViewRole, display: ViewName, view: ViewName });
@@ -33,7 +37,7 @@ export class ViewSocketServer {
   private rejectedFrames = 0;
 
   constructor(
-    private readonly core: HostedCore,
+    private readonly core: ShellCore,
     private readonly log: (line: string) => void,
   ) {}
 

@@ -1,6 +1,5 @@
 /** A small typed event emitter: `on` returns its own unsubscribe; a throwing listener is reported, never propagated. */
 export class Emitter<Events extends { [name: string]: unknown[] }> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one map holds listeners of every event type
   private readonly listeners = new Map<keyof Events, Set<(...args: any[]) => void>>();
 
   constructor(private readonly onListenerError: (error: unknown, name: string) => void = () => {}) {}

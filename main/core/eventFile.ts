@@ -23,7 +23,8 @@ export async function* readEventLines(file: string, rejections?: Rejections): As
       rejections?.record('file:event', { ok: false, field: '(root)', message: '(root): not JSON' }, { file, line: lineNo });
       continue;
     }
-    if (isRecord(raw) && 'kind' in raw) {
+    // A journal record has no `type` (hub events always do, and may carry a `kind` of their own).
+    if (isRecord(raw) && !('type' in raw) && 'kind' in raw) {
       if (raw.kind !== 'event') continue; // another journal record: commands, link changes…
       raw = raw.event;
     }

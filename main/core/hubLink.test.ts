@@ -4,7 +4,7 @@ import type { HubEvent } from '../../shared/protocol/events';
 import type { LinkStatus } from '../../shared/view/viewChannel';
 import { HubLink } from './hubLink';
 import { createLogger, Rejections } from './logger';
-import { startFakeHub, type FakeHub } from './testing/fakeHub';
+import { startFakeHub } from './testing/fakeHub';
 import { waitFor } from './testing/waitFor';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -102,6 +102,27 @@ describe('HubLink', () => {
     await expect(link.send(command)).resolves.toMatchObject({ ok: true, seq: 1, incidentId: 'inc-1' });
     hub.onCommand(() => null);
     await expect(link.send({ ...command, id: randomUUID() })).rejects.toThrow(/no ack/);
+  });
+
+  it('logs in again when a command is refused as unauthorized, and the retry goes through', async () => {
+    const { hub, link, received } = await setup();
+    link.start();
+    await waitFor(() => link.status().state === 'connected');
+    hub.revokeTokens(); // the session expired while the socket stayed open
+    const command = { id: randomUUID(), type: 'incident.report' as const, title: '积水', kind: 'flood', board: 'emergency' as const, severity: 2, location: [106.5, 29.5] as [number, number] };
+    await expect(link.send(command)).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    await waitFor(() => hub.logins === 2 && link.status().state === 'connected');
+    await expect(link.send(command)).resolves.toMatchObject({ ok: true });
+    await waitFor(() => received.length === 1);
+  });
+
+  it('renews its session before the token expires', async () => {
+    const hub = await startFakeHub({ tokenTtlMs: 2500 });
+    const link = new HubLink({ hubUrl: hub.url, username: 'city-duty', password: 'demo', reconnect: { delayMs: 20, maxDelayMs: 100 } });
+    cleanups.push(() => hub.close(), () => link.stop());
+    link.start();
+    await waitFor(() => link.status().state === 'connected');
+    await waitFor(() => hub.logins === 2 && link.status().state === 'connected', 4000, 'a renewed session');
   });
 
   it('fetches JSON with the bearer token and logs in again on 401', async () => {

@@ -7,6 +7,7 @@ import { parseAtEdge } from '../../shared/validation';
 import type { LinkState, LinkStatus } from '../../shared/view/viewChannel';
 import { CoreError } from './coreError';
 import { Emitter } from './emitter';
+import { getWithToken, postLogin } from './hubHttp';
 import { Rejections, silentLogger, type Logger } from './logger';
 
 export interface HubLinkOptions {
@@ -92,7 +93,9 @@ export class HubLink extends Emitter<HubLinkEvents> {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.retryTimer = null;
+    this.expiryTimer = null;
     this.failAll(new CoreError('unavailable', 'hub link stopped'));
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -129,7 +132,11 @@ export class HubLink extends Emitter<HubLinkEvents> {
       this.failInFlight.add(fail);
       socket.emit('command', command, (raw: unknown) => {
         const parsed = parseAtEdge(CommandAck, raw);
-        if (parsed.ok) return settle(() => resolve(parsed.value));
+        if (parsed.ok) {
+          settle(() => resolve(parsed.value));
+          if (!parsed.value.ok && parsed.value.error.code === 'unauthorized') this.renewSession('command refused: unauthorized');
+          return;
+        }
         this.rejections.record('hub:ack', parsed, { commandId: command.id });
         fail(new CoreError('internal', `hub ack invalid: ${parsed.message}`, parsed.field));
       });
@@ -203,6 +210,29 @@ export class HubLink extends Emitter<HubLinkEvents> {
   }
 
   private lastLoginRefused = false;
+  private expiryTimer: NodeJS.Timeout | null = null;
+
+  /** The token has expired (or is about to): log in again and reconnect, resuming from lastSeq. */
+  private renewSession(why: string): void {
+    this.token = null;
+    if (this.stopped || !this.socket) return;
+    this.logger.info('renewing session', { why });
+    this.socket.disconnect();
+    this.setStatus('connecting', why);
+    this.socket.connect();
+  }
+
+  private scheduleRenewal(expiresAt: string | undefined): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    const at = expiresAt ? Date.parse(expiresAt) : NaN;
+    if (Number.isNaN(at)) return;
+    // A minute early (or halfway, for short tokens), capped to what a timer can hold.
+    const lifetime = at - this.now();
+    const delay = Math.min(2 ** 31 - 1, Math.max(1000, Math.min(lifetime - 60_000, lifetime / 2)));
+    this.expiryTimer = setTimeout(() => this.renewSession('token expiring'), delay);
+    this.expiryTimer.unref();
+  }
 
   private ensureToken(): Promise<string> {
     if (this.token) return Promise.resolve(this.token);
@@ -212,17 +242,7 @@ export class HubLink extends Emitter<HubLinkEvents> {
 
   private async doLogin(): Promise<string> {
     const { hubUrl, username, password } = this.options;
-    let response: Response;
-    try {
-      response = await fetch(new URL('/api/v1/login', hubUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-        signal: AbortSignal.timeout(this.options.httpTimeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new CoreError('unavailable', `hub unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const response = await postLogin(hubUrl, username, password, this.httpTimeoutMs());
     this.lastLoginRefused = response.status === 401;
     if (!response.ok) throw new CoreError(response.status === 401 ? 'unauthorized' : 'unavailable', `login answered ${response.status}`);
     const parsed = parseAtEdge(LoginResponse, await response.json().catch(() => null));
@@ -232,19 +252,17 @@ export class HubLink extends Emitter<HubLinkEvents> {
     }
     this.login = parsed.value;
     this.token = parsed.value.token;
+    this.scheduleRenewal(parsed.value.expiresAt);
     this.logger.info('logged in', { username: parsed.value.user.username, unit: parsed.value.unit.code });
     return this.token;
   }
 
-  private async authorizedGet(path: string, token: string): Promise<Response> {
-    try {
-      return await fetch(new URL(path, this.options.hubUrl), {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(this.options.httpTimeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new CoreError('unavailable', `hub unreachable: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  private authorizedGet(path: string, token: string): Promise<Response> {
+    return getWithToken(this.options.hubUrl, path, token, this.httpTimeoutMs());
+  }
+
+  private httpTimeoutMs(): number {
+    return this.options.httpTimeoutMs ?? 10_000;
   }
 
   private scheduleReconnect(): void {

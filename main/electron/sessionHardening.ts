@@ -11,6 +11,7 @@ export function hardenSession(session: Session, log: (line: string) => void): vo
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }
 
 export function guardAllWebContents(app: App, log: (line: string) => void): void {

@@ -1,5 +1,4 @@
 import type { ViewRole } from '../../shared/view/viewChannel';
-import { viewIdFor } from './hostedCore';
 import type { DisplayBounds, WallDisplay } from './wallDisplays';
 
 /** One window to open: which view, on which display, where. */
@@ -8,6 +7,11 @@ export interface ViewWindowSpec {
   role: ViewRole;
   displayId: string;
   bounds: DisplayBounds;
+}
+
+/** A view's id from its role and display: stable across reloads, so the core knows it again. */
+export function viewIdFor(role: ViewRole, displayId: string): string {
+  return role === 'console' ? 'console' : `wall-${displayId}`;
 }
 
 /**

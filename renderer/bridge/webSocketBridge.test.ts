@@ -125,6 +125,13 @@ describe('createWebSocketBridge', () => {
     ]);
   });
 
+  it('does not hold an ack for a later socket: main greets the view afresh after a reconnect', async () => {
+    const { bridge, latest } = setup();
+    await expect(bridge.ackUpdate('v1', 1)).rejects.toMatchObject({ code: 'disconnected' });
+    latest().open();
+    expect(latest().sent).toEqual([]);
+  });
+
   it('stops reconnecting once closed', () => {
     const { bridge, sockets, latest } = setup();
     latest().open();

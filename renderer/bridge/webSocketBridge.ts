@@ -185,8 +185,12 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     else call.reject(new BridgeCallError(frame.error.code, frame.error.message));
   }
 
-  function call<C extends BridgeCall>(channel: C, args: unknown): Promise<BridgeResults[C]> {
+  /** `onlyWhenOpen`: fail at once instead of waiting for a reconnect (acks: main forgets the view anyway). */
+  function call<C extends BridgeCall>(channel: C, args: unknown, onlyWhenOpen = false): Promise<BridgeResults[C]> {
     if (closed) return Promise.reject(new BridgeCallError('closed', 'the bridge is closed'));
+    if (onlyWhenOpen && socket?.readyState !== 1) {
+      return Promise.reject(new BridgeCallError('disconnected', `${channel} needs an open view socket`));
+    }
     const id = nextCallId++;
     const frame: ViewFrameIn = { t: 'call', id, channel, args };
     const text = JSON.stringify(frame);
@@ -218,7 +222,7 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     shell: 'browser',
     hello: (viewId?: string): Promise<ViewHello> => call('view:hello', viewId === undefined ? {} : { viewId }),
     ackUpdate: async (viewId: string, pushId: number): Promise<void> => {
-      await call('player:ack', { viewId, pushId });
+      await call('player:ack', { viewId, pushId }, true);
     },
     submitCommand: (command: Command): Promise<OutboxItem> => call('command:submit', { command }),
     listOutbox: (): Promise<OutboxItem[]> => call('outbox:list', {}),

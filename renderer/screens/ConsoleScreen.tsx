@@ -3,7 +3,7 @@ import { Clock } from '../components/Clock';
 import { LanguageToggle } from '../components/LanguageToggle';
 import { IncidentDeskPanel, ReportIncidentPanel } from '../panels/incidents';
 import { LinkIndicator, OutboxPanel, SessionInfo } from '../panels/status';
-import { TaskListPanel, TaskStatePanel } from '../panels/tasks';
+import { TaskListPanel } from '../panels/tasks';
 import { selectReady } from '../stores/hooks';
 import { useWallStore } from '../stores/wallStore';
 import './console.css';
@@ -35,7 +35,6 @@ export function ConsoleScreen() {
           <aside className="console__side">
             <ReportIncidentPanel />
             <OutboxPanel />
-            <TaskStatePanel />
           </aside>
         </main>
       ) : (

@@ -5,6 +5,20 @@ import { FakeBridge, reported } from '../testing/fakeBridge';
 import { connectWallStore } from './connectWallStore';
 import { wallStoreInitializer } from './wallStore';
 import type { WallStore } from './wallStore';
+import type { TransportStatus } from '../bridge/webSocketBridge';
+
+/** A browser-shell style bridge whose socket can drop and come back. */
+class ReconnectingFakeBridge extends FakeBridge {
+  private transportListeners = new Set<(s: TransportStatus) => void>();
+  onTransport(listener: (s: TransportStatus) => void): () => void {
+    this.transportListeners.add(listener);
+    return () => this.transportListeners.delete(listener);
+  }
+  close(): void {}
+  emitTransport(status: TransportStatus): void {
+    for (const listener of this.transportListeners) listener(status);
+  }
+}
 
 function setup(seed = emptyWallState()) {
   const bridge = new FakeBridge();
@@ -102,5 +116,19 @@ describe('connectWallStore', () => {
     // Same reference: React selectors on incidents do not re-render for indicator traffic.
     expect(store.getState().wall.incidents).toBe(incidentsBefore);
     expect(store.getState().wall.indicators['i1']?.value).toBe(3);
+  });
+
+  it('greets main again after the view socket reconnects, keeping its view id', async () => {
+    const bridge = new ReconnectingFakeBridge();
+    const store = createStore<WallStore>()(wallStoreInitializer);
+    const connection = connectWallStore(bridge, store);
+    await connection.ready;
+    bridge.emitTransport({ state: 'closed', since: 1, opens: 1 });
+    expect(store.getState().transport?.state).toBe('closed');
+    bridge.helloState = { ...emptyWallState(), seq: 30 };
+    bridge.emitTransport({ state: 'open', since: 2, opens: 2 });
+    await connection.resync();
+    expect(bridge.helloCalls).toEqual([undefined, 'view-1']);
+    expect(store.getState().wall.seq).toBe(30);
   });
 });

@@ -2,7 +2,7 @@ import type { WallBridge } from '../../shared/view/bridge';
 import type { WallState } from '../../shared/state/wallState';
 import type { PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import { parseAtEdge } from '../../shared/validation';
-import { LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../bridge/pushSchemas';
+import { LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../../shared/view/pushSchemas';
 import { isReconnectingBridge } from '../bridge/webSocketBridge';
 import type { WallStoreApi } from './wallStore';
 

@@ -194,7 +194,8 @@ describeEachBackend('commands', (backend) => {
     it('refused commands change nothing', async () => {
       const token = await fx.token(USERS.city);
       const before = await fetchAllEvents(fx.hub.url, token);
-      expectError(await command(c.trainer.socket, { type: 'incident.close', incidentId: 'no-such-incident' }), 'not_found');
+      expectError(await command(c.trainer.socket, { type: 'incident.close', incidentId: 'no-such-incident' }), 'forbidden');
+      expectError(await command(c.city.socket, { type: 'incident.close', incidentId: 'no-such-incident' }), 'not_found');
       expectError(await command(c.city.socket, incidentBody(PLACES.huayipo, { severity: 0 })), 'invalid', 'severity');
       expect(await fetchAllEvents(fx.hub.url, token)).toEqual(before);
     });

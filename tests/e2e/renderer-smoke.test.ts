@@ -107,6 +107,7 @@ function helloFor(role: 'wall' | 'console', displayId: string): ViewHello {
 
 async function startFakeShell(): Promise<Shell> {
   const calls: Shell['calls'] = [];
+  const outbox: OutboxItem[] = [];
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.normalize(path.join(distDir, pathname === '/' ? 'index.html' : pathname));
@@ -151,8 +152,9 @@ async function startFakeShell(): Promise<Shell> {
           const command = frame.args.command as Command;
           const item: OutboxItem = { id: command.id, command, status: 'sending', attempts: 1, queuedAt: new Date().toISOString() };
           answer(item);
-          const acknowledged: OutboxItem = { ...item, status: 'acknowledged', ack: { ok: true, seq: 99 } };
-          setTimeout(() => send({ t: 'push', channel: 'outbox:changed', payload: [acknowledged] }), 50);
+          // Like main: the hub acks a moment later, and every view gets the whole outbox again.
+          outbox.push({ ...item, status: 'acknowledged', ack: { ok: true, seq: 99 } });
+          setTimeout(() => send({ t: 'push', channel: 'outbox:changed', payload: outbox }), 50);
           return;
         }
         default:
@@ -184,6 +186,19 @@ async function waitForCall(shell: Shell, predicate: (call: Shell['calls'][number
   }
 }
 
+/** axe-core's serious and critical findings (contrast, names, labels), as "rule: target" lines. */
+async function seriousAccessibilityIssues(page: Page): Promise<string[]> {
+  // Evaluated through devtools, not a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
 describe('renderer against a fake browser shell', () => {
   let shell: Shell;
   let browser: Browser;
@@ -209,6 +224,9 @@ describe('renderer against a fake browser shell', () => {
   async function open(query: string, viewport: { width: number; height: number }): Promise<Page> {
     const page = await browser.newPage({ viewport });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text()); // CSP violations land here
+    });
     await page.goto(`${shell.url}?${query}`);
     await page.waitForSelector('body[data-ready="1"]', { timeout: 15_000 });
     return page;
@@ -220,9 +238,10 @@ describe('renderer against a fake browser shell', () => {
     expect(ack.args).toEqual({ viewId: 'view-wall-d0', pushId: PUSH_ID });
     expect(await page.evaluate(() => document.body.dataset.seq)).toBe(String(pushedEvent.seq));
 
-    await page.getByText('杨家坪农贸市场食品安全投诉').waitFor();
+    const incidentRows = page.locator('li[data-incident-id]');
+    await incidentRows.getByText('杨家坪农贸市场食品安全投诉').waitFor();
     for (const title of ['解放碑高层建筑消防报警', '花溪河断面氟化物超标 0.11 倍', '疑似老年人传销聚集，需核查人员']) {
-      await expect(page.getByText(title).isVisible()).resolves.toBe(true);
+      await expect(incidentRows.getByText(title).isVisible()).resolves.toBe(true);
     }
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('重庆市城市运行和治理中心');
@@ -234,6 +253,7 @@ describe('renderer against a fake browser shell', () => {
     await expect(page.locator('[data-link="connected"]').textContent()).resolves.toContain('已连接');
 
     await page.screenshot({ path: path.join(shotDir, 'wall-foundation.png') });
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
     await page.close();
     expect(pageErrors).toEqual([]);
   });
@@ -269,6 +289,7 @@ describe('renderer against a fake browser shell', () => {
     await page.locator('[data-status="acknowledged"]').nth(1).waitFor();
 
     await page.screenshot({ path: path.join(shotDir, 'console-foundation.png') });
+    expect(await seriousAccessibilityIssues(page)).toEqual([]);
 
     await page.getByTestId('language-toggle').click();
     await page.getByText('Duty console').waitFor();

@@ -1,6 +1,7 @@
 // A wall view killed mid-stream comes back with everything: the real hub (demo data, simulator
 // streaming), the real wall core, the browser shell and its own watchdog, the built renderer in
 // Debian's Chromium. The renderer marks <body data-seq data-ready="1"> once it has applied state.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +20,20 @@ let browser: Browser;
 let shell: BrowserShell;
 const dirs: string[] = [];
 const shellLog: string[] = [];
+let feeder: NodeJS.Timeout | undefined;
+
+/**
+ * Keeps events flowing whatever the simulator is doing: a city duty officer reports an incident
+ * every 300 ms, through the hub's own command path.
+ */
+function feedIncidents(): NodeJS.Timeout {
+  let n = 0;
+  return setInterval(() => {
+    n += 1;
+    const command = { id: randomUUID(), type: 'incident.report', title: `测试事件 ${n}`, kind: 'test', board: 'emergency', severity: 3, location: [106.55, 29.56] };
+    void hub.execute({ username: 'e2e-feeder', unit: '500000', roles: ['duty'] }, command).catch(() => undefined);
+  }, 300);
+}
 
 beforeAll(async () => {
   const hubDir = tempDir('shell-reload-hub-');
@@ -28,6 +43,7 @@ beforeAll(async () => {
   const config = loadWallConfig({ WALL_HUB_URL: hub.url, WALL_USERNAME: 'city-duty', WALL_PASSWORD: 'demo', WALL_DATA_DIR: wallDir });
   core = createWallCore({ ...config, logger: silentLogger });
   await core.start();
+  feeder = feedIncidents();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
   shell = await startBrowserShell({
     core,
@@ -40,6 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  clearInterval(feeder);
   await shell?.close();
   await browser?.close();
   await core?.stop();

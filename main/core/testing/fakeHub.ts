@@ -28,7 +28,7 @@ export interface FakeHub {
   close(): Promise<void>;
 }
 
-export async function startFakeHub(options: { port?: number; users?: Record<string, string> } = {}): Promise<FakeHub> {
+export async function startFakeHub(options: { port?: number; users?: Record<string, string>; tokenTtlMs?: number } = {}): Promise<FakeHub> {
   const users = options.users ?? { 'city-duty': 'demo' };
   const tokens = new Set<string>();
   const answers = new Map<string, CommandAck>();
@@ -83,7 +83,8 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
       const token = `tok-${++tokenCount}`;
       tokens.add(token);
       hub.logins++;
-      return send(200, { token, user: { username, roles: ['duty'] }, unit: { code: '500000', level: 'city', name: '重庆市' } });
+      const expiresAt = new Date(Date.now() + (options.tokenTtlMs ?? 3600_000)).toISOString();
+      return send(200, { token, expiresAt, user: { username, roles: ['duty'] }, unit: { code: '500000', level: 'city', name: '重庆市' } });
     }
     const bearer = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
     if (!tokens.has(bearer)) return send(401, { error: { code: 'unauthorized', message: 'token' } });
@@ -104,7 +105,10 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
     const since = Number((socket.handshake.auth as { since?: number }).since ?? 0);
     const backlog = events.filter((e) => e.seq > since);
     if (backlog.length) socket.emit('events', backlog);
+    const token = String((socket.handshake.auth as { token?: string }).token);
     socket.on('command', (command: Command, ack: (answer: CommandAck) => void) => {
+      // Like the real hub: a token that stopped working on an open socket refuses commands.
+      if (!tokens.has(token)) return ack({ ok: false, error: { code: 'unauthorized', message: 'session expired' } });
       const known = answers.get(command.id);
       if (known) return ack(known);
       const answer = handler(command);

@@ -5,7 +5,7 @@ import { Panel } from '../../components/Panel';
 import { useNow } from '../../components/useNow';
 import { describeLink } from '../../stores/derive';
 import type { LinkDisplay } from '../../stores/derive';
-import { selectLink, selectOutbox, selectSession, selectTransport } from '../../stores/hooks';
+import { selectLink, selectOutbox, selectSession, selectTransport, useUnitName } from '../../stores/hooks';
 import { useWallStore } from '../../stores/wallStore';
 import './status.css';
 
@@ -81,7 +81,7 @@ function OutboxRow({ item }: { item: OutboxItem }) {
       <span className="outbox-row__type">{t(`commandType.${item.command.type}`)}</span>
       <span className={`status-pill status-pill--${item.status}`}>{t(`outboxStatus.${item.status}`)}</span>
       <span className="outbox-row__meta">
-        {commandSubject(item)}
+        <CommandSubject item={item} />
         {item.attempts > 1 && ` · ${t('outbox.attempts', { count: item.attempts })}`}
       </span>
       {rejection && <span className="outbox-row__error">{rejection}</span>}
@@ -89,10 +89,12 @@ function OutboxRow({ item }: { item: OutboxItem }) {
   );
 }
 
-function commandSubject(item: OutboxItem): string {
+/** What the command is about, in words: the incident's title, and where a dispatch goes. */
+function CommandSubject({ item }: { item: OutboxItem }) {
   const command = item.command;
-  if ('title' in command && command.title) return command.title;
-  if ('incidentId' in command) return command.incidentId;
-  if ('taskId' in command) return command.taskId;
-  return item.id.slice(0, 8);
+  const incidentId = 'incidentId' in command ? command.incidentId : undefined;
+  const incidentTitle = useWallStore((s) => (incidentId === undefined ? undefined : s.wall.incidents[incidentId]?.title));
+  const target = useUnitName('toUnit' in command ? command.toUnit : undefined);
+  const subject = ('title' in command && command.title) || incidentTitle || incidentId || ('taskId' in command ? command.taskId : item.id.slice(0, 8));
+  return <>{target ? `${subject} → ${target}` : subject}</>;
 }

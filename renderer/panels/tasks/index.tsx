@@ -118,8 +118,8 @@ function TaskItem({ task }: { task: TaskView }) {
       </div>
       <ol className="task-steps" aria-label={t('tasks.steps', { count: task.steps.length })}>
         {task.steps.map((step) => (
-          <li key={step.seq} className={`task-step task-state--${step.state}`} title={step.detail ?? step.by}>
-            {t(`taskState.${step.state}`)}
+          <li key={step.seq} className={`task-step task-state--${step.type === 'task.overdue' ? 'escalated' : step.state}`} title={step.detail ?? step.by}>
+            {t(`taskStep.${step.type}`, { defaultValue: step.type })}
           </li>
         ))}
       </ol>

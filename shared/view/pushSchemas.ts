@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { SessionUser } from '../../shared/protocol/auth';
-import { Command, CommandAck } from '../../shared/protocol/commands';
-import { HubEvent } from '../../shared/protocol/events';
-import { UnitRef } from '../../shared/protocol/units';
-import { WallState } from '../../shared/state/wallState';
-import type { LinkStatus, OutboxItem, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
-import { VIEW_ROLES } from '../../shared/view/viewChannel';
+import { SessionUser } from '../protocol/auth';
+import { Command, CommandAck } from '../protocol/commands';
+import { HubEvent } from '../protocol/events';
+import { UnitRef } from '../protocol/units';
+import { WallState } from '../state/wallState';
+import type { LinkStatus, OutboxItem, PlayerUpdate, ViewHello } from './viewChannel';
+import { VIEW_ROLES } from './viewChannel';
 
-/*
- * Schemas for what main sends a view. `shared/view/viewChannel.ts` declares these shapes as
- * interfaces only; each schema here is typed against its interface so the two cannot drift.
- * (They belong in shared/ beside the interfaces; kept here until that file grows them.)
+/**
+ * Schemas for what main sends a view, typed against the interfaces of viewChannel.ts so the two
+ * cannot drift. Views parse every push with them; a bad one is logged with its field.
  */
 
 const CommandOnWire = Command as unknown as z.ZodType<OutboxItem['command']>;

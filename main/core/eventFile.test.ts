@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadEvents } from './eventFile';
+import { createLogger, Rejections } from './logger';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+const ts = '2025-01-01T08:00:00.000Z';
+const reported = { seq: 3, ts, type: 'incident.reported', incidentId: 'i1', title: '积水', kind: 'flood', board: 'emergency', severity: 2, location: [106.5, 29.5], units: ['500000'] };
+const camera = (seq: number) => ({ seq, ts, type: 'camera.status', cameraId: 'c1', status: 'online' });
+
+describe('loadEvents', () => {
+  it('reads plain events and journal records, in seq order, each seq once, skipping bad lines with their field', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'events-'));
+    dirs.push(dir);
+    const exported = join(dir, 'export.jsonl');
+    const journal = join(dir, 'journal-000001-2025-01-01.jsonl');
+    await writeFile(exported, [reported, camera(1), { ...camera(5), status: 'broken' }].map((e) => JSON.stringify(e)).join('\n') + '\n{"seq":');
+    await writeFile(
+      journal,
+      [
+        { at: ts, kind: 'link', status: { state: 'connected' } },
+        { at: ts, kind: 'event', event: camera(2) },
+        { at: ts, kind: 'event', event: camera(1) }, // also in the export
+        { at: ts, kind: 'command', command: { id: 'x', type: 'task.accept', taskId: 't' } },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const lines: Record<string, unknown>[] = [];
+    const rejections = new Rejections(createLogger({ write: (l) => lines.push(JSON.parse(l)) }));
+    const events = await loadEvents([exported, journal], rejections);
+    expect(events.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'camera.status'],
+      [2, 'camera.status'],
+      [3, 'incident.reported'], // its own `kind` does not make it a journal record
+    ]);
+    expect(lines.filter((l) => l.msg === 'rejected').map((l) => [l.field, l.line])).toEqual([
+      ['status', 3],
+      ['(root)', 4],
+    ]);
+  });
+});
