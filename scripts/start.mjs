@@ -57,7 +57,7 @@ async function main() {
 
   const { createWallCore, loadWallConfig } = await import('../main/core/index.ts');
   const { startBrowserShell } = await import('../main/browser-shell/browserShell.ts');
-  const { profileDisplays, readWallProfile } = await import('../main/electron/wallDisplays.ts');
+  const { profileDisplays, readWallProfile } = await import('../main/core/viewServing/wallDisplays.ts');
   const core = createWallCore(loadWallConfig(wallEnv));
   await core.start();
   closers.unshift(() => core.stop());

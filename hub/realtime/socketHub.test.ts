@@ -96,6 +96,8 @@ describe('socket hub', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'invalid' } });
     const notObject = (await duty.socket.timeout(5000).emitWithAck('command', 'hello')) as CommandAck;
     expect(notObject).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    duty.socket.emit('command', { id: randomUUID(), ...report }); // no ack callback: still handled, no crash
+    await until(() => duty.received.some((e) => e.type === 'incident.reported'), 'the report sent without an ack');
   });
 
   it('runs a task through its lifecycle with the right units acting', async () => {

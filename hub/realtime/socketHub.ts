@@ -107,6 +107,9 @@ export class SocketHub {
    * buffer (all later) is flushed and the socket joins live broadcasts in the same tick.
    */
   private async sendBacklog(socket: Socket, unit: string, since: number): Promise<void> {
+    // Through the socket's own room rather than socket.emit: broadcasts are what connection-state
+    // recovery records, so a drop right after the backlog replays whatever of it was lost.
+    const toSocket = this.deps.io.local.to(socket.id);
     const catchUp: CatchUp = { unit, buffer: [] };
     this.catchingUp.add(catchUp);
     try {
@@ -116,12 +119,12 @@ export class SocketHub {
         const page = await this.deps.store.eventsAfter(cursor, BACKLOG_PAGE, upTo);
         if (page.length === 0) break;
         const visible = page.map((s) => this.deps.scope.visibleTo(s.event, unit)).filter((e): e is HubEvent => e !== null);
-        if (visible.length) socket.emit('events', visible);
+        if (visible.length) toSocket.emit('events', visible);
         cursor = page[page.length - 1]!.event.seq;
       }
       const last = Math.max(cursor, upTo);
       const rest = catchUp.buffer.filter((e) => e.seq > last);
-      if (rest.length) socket.emit('events', rest);
+      if (rest.length) toSocket.emit('events', rest);
       void socket.leave(CATCHING_UP);
     } catch (error) {
       this.deps.log?.(`backlog for ${socket.id} failed: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { DisplayBounds } from '../electron/wallDisplays';
+import type { DisplayBounds } from '../core/viewServing/wallDisplays';
 
 export interface ChromiumViewTarget {
   viewId: string;

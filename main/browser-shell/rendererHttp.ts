@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeOf, resolveRendererFile } from '../electron/rendererFiles';
+import { contentTypeOf, resolveRendererFile } from '../core/viewServing/rendererFiles';
 import { isOwnLoopbackHost } from './loopbackOrigin';
 
 export interface RendererHttpOptions {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
-import { contentTypeOf, resolveRendererFile } from './rendererFiles';
+import { contentTypeOf, resolveRendererFile } from '../core/viewServing/rendererFiles';
 
 /** Must run before `app.whenReady()`: app:// behaves like https (origin, fetch, secure context). */
 export function registerAppScheme(): void {

@@ -6,10 +6,10 @@ import { loadWallConfig } from '../core/wallConfig';
 import { createWallCore } from '../core/wallCore';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { registerBridgeIpc } from './bridgeIpc';
-import { buildContentSecurityPolicy } from './contentSecurityPolicy';
+import { buildContentSecurityPolicy } from '../core/viewServing/contentSecurityPolicy';
 import { guardAllWebContents, hardenSession } from './sessionHardening';
-import { chooseWallDisplays, readWallProfile, type ScreenDisplay } from './wallDisplays';
-import { planViewWindows } from './viewPlan';
+import { chooseWallDisplays, readWallProfile, type ScreenDisplay } from '../core/viewServing/wallDisplays';
+import { planViewWindows } from '../core/viewServing/viewPlan';
 import { ViewWindows } from './viewWindows';
 
 const log = (line: string): void => console.log(`[electron] ${line}`);

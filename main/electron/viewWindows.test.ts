@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ViewPort } from './hostedCore';
-import type { ViewWindowSpec } from './viewPlan';
+import type { ViewWindowSpec } from '../core/viewServing/viewPlan';
 
 // A BrowserWindow stand-in: the recovery logic runs for real, Electron does not.
 const created: FakeWindow[] = [];

@@ -2,7 +2,7 @@ import { BrowserWindow } from 'electron';
 import type { BridgePush, BridgePushes, ViewRole } from '../../shared/view/viewChannel';
 import { appViewUrl } from './appOrigin';
 import type { HostedCore, ViewPort } from './hostedCore';
-import type { ViewWindowSpec } from './viewPlan';
+import type { ViewWindowSpec } from '../core/viewServing/viewPlan';
 
 
 export interface ViewWindowsOptions {

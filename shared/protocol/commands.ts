@@ -67,14 +67,9 @@ export const COMMAND_TYPES = BODIES.map((b) => b.shape.type.value) as CommandTyp
 export const CommandId = z.uuid();
 
 /** What travels on the wire: a body plus its client-generated id. */
-export const Command = z.discriminatedUnion(
-  'type',
-  BODIES.map((b) => b.extend({ id: CommandId })) as unknown as [
-    (typeof BODIES)[number],
-    ...(typeof BODIES)[number][],
-  ],
-);
 export type Command = CommandInput & { id: string };
+const withIds = BODIES.map((b) => b.extend({ id: CommandId }));
+export const Command = z.discriminatedUnion('type', withIds as unknown as [typeof withIds[number], ...typeof withIds]) as unknown as z.ZodType<Command>;
 
 export const CommandAckOk = z.looseObject({
   ok: z.literal(true),

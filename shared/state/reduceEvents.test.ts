@@ -20,7 +20,7 @@ describe('reduceEvents', () => {
     const state = reduceEvents(emptyWallState(), story);
     expect(state.seq).toBe(6);
     expect(state.incidents.i1).toMatchObject({ status: 'closed', taskIds: ['t1'], severity: 2 });
-    expect(state.tasks.t1).toMatchObject({ state: 'dispatched', fromUnit: '500000', toUnit: '500103001' });
+    expect(state.tasks.t1).toMatchObject({ state: 'dispatched', fromUnit: '500103', toUnit: '500103001' });
     expect(state.tasks.t1?.steps.map((s) => s.type)).toEqual(['task.dispatched', 'task.accepted', 'task.redispatched']);
     expect(state.indicators['ind-1']).toEqual({ value: 3.2, at: ts(10) });
   });
@@ -30,6 +30,12 @@ describe('reduceEvents', () => {
     let stepwise = emptyWallState();
     for (const event of story) stepwise = reduceEvents(reduceEvents(stepwise, [event]), [event]);
     expect(stepwise).toEqual(whole);
+  });
+
+  it('starts a task at its redispatch for a unit that never saw the dispatch', () => {
+    const street = reduceEvents(emptyWallState(), [story[4]!]);
+    expect(street.tasks.t1).toMatchObject({ state: 'dispatched', fromUnit: '500103', toUnit: '500103001' });
+    expect(street.tasks.t1?.steps).toHaveLength(1);
   });
 
   it('leaves the previous state untouched', () => {

@@ -125,14 +125,33 @@ class Draft {
       }
       return;
     }
-    const task = this.tasks[event.taskId];
+    const known = this.tasks[event.taskId];
+    // A unit that first sees a task when it is passed down to it starts its record there.
+    const task = known ?? (event.type === 'task.redispatched' ? this.taskFromRedispatch(event) : undefined);
     if (!task) return; // outside this view's scope or before its window: nothing to fold into
-    const next: TaskView = { ...task, state: event.state, updatedAt: event.ts, steps: [...task.steps, step] };
+    const next: TaskView = { ...task, state: event.state, updatedAt: event.ts, steps: known ? [...task.steps, step] : [step] };
     if (event.toUnit !== undefined) next.toUnit = event.toUnit;
+    // The unit that passes a task down becomes its dispatcher, as on the hub.
+    if (event.type === 'task.redispatched') next.fromUnit = event.fromUnit;
     if (event.type === 'task.overdue' && !next.overdue.includes(event.step)) next.overdue = [...next.overdue, event.step];
     if (event.type === 'task.escalated') next.escalated = true;
     if (event.type === 'task.evaluated') next.score = event.score;
     this.putTask(next);
+  }
+
+  private taskFromRedispatch(event: Extract<TaskEvent, { type: 'task.redispatched' }>): TaskView {
+    return {
+      taskId: event.taskId,
+      incidentId: event.incidentId,
+      state: event.state,
+      fromUnit: event.fromUnit,
+      toUnit: event.toUnit,
+      dispatchedAt: event.ts,
+      updatedAt: event.ts,
+      overdue: [],
+      escalated: false,
+      steps: [],
+    };
   }
 
   private putIncident(incident: IncidentView): void {

@@ -1,4 +1,4 @@
-import type { ViewRole } from '../../shared/view/viewChannel';
+import type { ViewRole } from '../../../shared/view/viewChannel';
 import type { DisplayBounds, WallDisplay } from './wallDisplays';
 
 /** One window to open: which view, on which display, where. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { parseAtEdge } from '../../shared/validation';
+import { parseAtEdge } from '../../../shared/validation';
 
 /**
  * Which displays form the wall. A stand-in until real wall profiles (placement, bezels) land:
