@@ -35,6 +35,8 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
   const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
   if (ttl) options.tokenTtlMs = ttl;
+  const simSpeed = Number(env.HUB_SIM_SPEED);
+  if (env.HUB_SIM_SPEED && Number.isFinite(simSpeed) && simSpeed > 0) options.simulatorSpeed = simSpeed;
   const tick = integer('HUB_SLA_TICK_MS', env.HUB_SLA_TICK_MS);
   if (tick) options.slaTickMs = tick;
   return options;

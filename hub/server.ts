@@ -38,6 +38,8 @@ export interface HubOptions {
   demoPassword?: string;
   simulator?: boolean;
   seed?: number;
+  /** How fast simulated time runs (1 = real time; episodes and task delays scale with it). */
+  simulatorSpeed?: number;
   redisUrl?: string;
   publicBaseUrl?: string;
   now?: () => number;
@@ -179,6 +181,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         feed,
         isStaffed: (unit) => sockets.isStaffed(unit),
         seed: options.seed ?? 1,
+        ...(options.simulatorSpeed !== undefined ? { speed: options.simulatorSpeed } : {}),
         log,
       });
       cleanups.push(() => simulator.stop());
