@@ -14,7 +14,8 @@ function integer(name: string, value: string | undefined): number | undefined {
 /**
  * HUB_HOST (127.0.0.1), HUB_PORT (7700), HUB_DATA_DIR (.data/hub), HUB_DATABASE_URL, HUB_DEMO,
  * HUB_DEMO_PASSWORD (demo), HUB_SIMULATOR (on in demo mode unless 0), HUB_SEED (1), HUB_REDIS_URL,
- * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG.
+ * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG,
+ * HUB_SAMPLE_RETENTION_HOURS (72; 0 keeps indicator samples forever).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
   const demo = flag(env.HUB_DEMO) ?? false;
@@ -39,5 +40,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_SIM_SPEED && Number.isFinite(simSpeed) && simSpeed > 0) options.simulatorSpeed = simSpeed;
   const tick = integer('HUB_SLA_TICK_MS', env.HUB_SLA_TICK_MS);
   if (tick) options.slaTickMs = tick;
+  const retentionHours = integer('HUB_SAMPLE_RETENTION_HOURS', env.HUB_SAMPLE_RETENTION_HOURS);
+  if (retentionHours !== undefined) options.sampleRetentionHours = retentionHours;
   return options;
 }

@@ -27,6 +27,7 @@ import { joinCluster } from './realtime/scaleOut';
 import { startSimulator } from './realtime/simulatorPorts';
 import { SocketHub } from './realtime/socketHub';
 import { openStore } from './store/openStore';
+import { DEFAULT_SAMPLE_RETENTION_HOURS, SampleRetention, type RetentionPass } from './store/retention';
 import type { Store } from './store/store';
 
 export interface HubOptions {
@@ -56,6 +57,10 @@ export interface HubOptions {
   checkpointEvery?: number;
   /** Indicator samples are batched into one event per this interval (default 1000 ms). */
   sampleIntervalMs?: number;
+  /** `indicator.samples` events older than this are deleted (default 72; 0 keeps them forever). */
+  sampleRetentionHours?: number;
+  /** Time between retention passes (default 5 min); one also runs at start. */
+  retentionIntervalMs?: number;
 }
 
 export interface RunningHub {
@@ -69,6 +74,8 @@ export interface RunningHub {
   tickSla(): Promise<number>;
   /** Issues a command as an arbitrary principal (tests, the simulator). */
   execute(principal: Principal, command: unknown): ReturnType<CommandService['execute']>;
+  /** Runs one retention pass now (nothing when retention is off). */
+  runRetention(): Promise<RetentionPass>;
 }
 
 const DAY = 24 * 3600_000;
@@ -172,6 +179,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     sla.start();
     cleanups.push(() => sla.stop());
 
+    const retentionHours = options.sampleRetentionHours ?? DEFAULT_SAMPLE_RETENTION_HOURS;
+    const retention =
+      retentionHours > 0
+        ? new SampleRetention({ store, now, horizonMs: retentionHours * 3600_000, log, ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}) })
+        : undefined;
+    retention?.start();
+    cleanups.push(() => retention?.stop());
+
     if (options.simulator) {
       const simulator = await startSimulator({
         hierarchy,
@@ -200,6 +215,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       },
       tickSla: () => sla.tick(),
       execute: (principal, command) => commands.execute(principal, command),
+      runRetention: async () => (retention ? retention.runOnce() : { samples: 0, checkpoints: 0 }),
     };
   } catch (error) {
     await close();

@@ -25,6 +25,7 @@ const bridge: WallBridge = {
   submitCommand: (command) => call('command:submit', { command }) as ReturnType<WallBridge['submitCommand']>,
   listOutbox: () => call('outbox:list', {}) as ReturnType<WallBridge['listOutbox']>,
   query: (query) => call('hub:query', { query }),
+  controlPlayer: (control) => call('player:control', control) as ReturnType<WallBridge['controlPlayer']>,
   onUpdate: (listener) => subscribe('player:update', listener),
   onLinkStatus: (listener) => subscribe('link:status', listener),
   onOutbox: (listener) => subscribe('outbox:changed', listener),

@@ -82,4 +82,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'snapshot checkpoints',
     sql: (d) => [`CREATE TABLE checkpoints (seq ${bigint(d)} PRIMARY KEY, ts_ms ${bigint(d)} NOT NULL, state TEXT NOT NULL)`],
   },
+  {
+    version: 4,
+    name: 'retention: find old samples and checkpoints by time',
+    // (type, ts_ms): the retention job reaches old sample events without walking the incident and
+    // task events kept forever.
+    sql: () => ['CREATE INDEX events_type_ts_ms ON events (type, ts_ms)', 'CREATE INDEX checkpoints_ts_ms ON checkpoints (ts_ms)'],
+  },
 ];

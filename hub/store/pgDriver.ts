@@ -16,7 +16,7 @@ function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
       return (await client.query(numbered(sql), params as SqlValue[])).rows as Row[];
     },
     async run(sql, params = []) {
-      await client.query(numbered(sql), params as SqlValue[]);
+      return (await client.query(numbered(sql), params as SqlValue[])).rowCount ?? 0;
     },
   };
 }

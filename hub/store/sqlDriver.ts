@@ -7,7 +7,8 @@ export type Row = Record<string, unknown>;
 
 export interface SqlSession {
   all(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
-  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Resolves with the number of rows the statement changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
 }
 
 export interface SqlDriver extends SqlSession {

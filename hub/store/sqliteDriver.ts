@@ -29,8 +29,8 @@ function sessionOf(db: Database.Database): SqlSession {
     },
     async run(sql, params = []) {
       const statement = prepare(sql);
-      if (statement.reader) statement.all(...(params as SqlValue[]));
-      else statement.run(...(params as SqlValue[]));
+      if (statement.reader) return statement.all(...(params as SqlValue[])).length;
+      return statement.run(...(params as SqlValue[])).changes;
     },
   };
 }

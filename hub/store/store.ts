@@ -142,10 +142,38 @@ export class Store {
     return rows.map(storedEventOf);
   }
 
-  /** The last seq whose time is at or before `atMs` (0 when none). */
+  /**
+   * The last seq whose time is at or before `atMs` (0 when none). A checkpoint counts too: it
+   * outlives the sample events it folded, and is the nearest state at an old instant.
+   */
   async lastSeqAt(atMs: number): Promise<number> {
-    const [row] = await this.driver.all('SELECT MAX(seq) AS s FROM events WHERE ts_ms <= ?', [atMs]);
+    const [row] = await this.driver.all(
+      `SELECT MAX(s) AS s FROM (SELECT MAX(seq) AS s FROM events WHERE ts_ms <= ?
+         UNION ALL SELECT MAX(seq) AS s FROM checkpoints WHERE ts_ms <= ?) candidates`,
+      [atMs, atMs],
+    );
     return Number(row?.s ?? 0);
+  }
+
+  /**
+   * Retention: deletes up to `limit` `indicator.samples` events older than `beforeMs`, oldest first,
+   * in one short statement. Never the log's newest event: it holds the last seq a restart resumes from.
+   */
+  deleteSamplesBefore(beforeMs: number, limit: number): Promise<number> {
+    return this.driver.run(
+      `DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE type = 'indicator.samples' AND ts_ms < ?
+         AND seq < (SELECT MAX(seq) FROM events) ORDER BY ts_ms LIMIT ?)`,
+      [beforeMs, limit],
+    );
+  }
+
+  /** Retention: of the checkpoints older than `beforeMs`, deletes up to `limit` that are not the last of their `bucketMs`. */
+  thinCheckpointsBefore(beforeMs: number, bucketMs: number, limit: number): Promise<number> {
+    return this.driver.run(
+      `DELETE FROM checkpoints WHERE seq IN (SELECT seq FROM checkpoints WHERE ts_ms < ? AND seq NOT IN
+         (SELECT MAX(seq) FROM checkpoints WHERE ts_ms < ? GROUP BY CAST(ts_ms / ? AS BIGINT)) ORDER BY seq LIMIT ?)`,
+      [beforeMs, beforeMs, bucketMs, limit],
+    );
   }
 
   async getCommand(id: string): Promise<StoredCommand | undefined> {
@@ -249,8 +277,8 @@ function storedEventOf(row: Row): StoredEvent {
   };
 }
 
-function insertAudit(sql: SqlSession, entry: AuditEntry, nowMs: number): Promise<void> {
-  return sql.run('INSERT INTO audit (ts, username, command_id, type, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+async function insertAudit(sql: SqlSession, entry: AuditEntry, nowMs: number): Promise<void> {
+  await sql.run('INSERT INTO audit (ts, username, command_id, type, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)', [
     new Date(nowMs).toISOString(),
     entry.username,
     entry.commandId ?? null,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadEvents } from './eventFile';
+import { loadEvents, loadRecording } from './eventFile';
 import { createLogger, Rejections } from './logger';
 
 const dirs: string[] = [];
@@ -44,5 +44,32 @@ describe('loadEvents', () => {
       ['status', 3],
       ['(root)', 4],
     ]);
+  });
+
+  it('reads the snapshot records a journal starts from, validated, beside its events', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'events-'));
+    dirs.push(dir);
+    const journal = join(dir, 'journal-000001-2025-01-01.jsonl');
+    const state = { seq: 2, time: ts, incidents: {}, tasks: {}, indicators: {}, cameras: { c1: 'online' } };
+    await writeFile(
+      journal,
+      [
+        { at: ts, kind: 'snapshot', seq: 2, state },
+        { at: ts, kind: 'snapshot', seq: 7, state: { ...state, seq: 7, cameras: { c1: 'melted' } } },
+        { at: ts, kind: 'snapshot', seq: 8, state: { ...state, seq: 9 } },
+        { at: ts, kind: 'event', event: camera(3) },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const lines: Record<string, unknown>[] = [];
+    const rejections = new Rejections(createLogger({ write: (l) => lines.push(JSON.parse(l)) }));
+    const recording = await loadRecording([journal], rejections);
+    expect(recording).toEqual({ snapshots: [state], events: [camera(3)] });
+    expect(lines.filter((l) => l.msg === 'rejected').map((l) => [l.source, l.field, l.line])).toEqual([
+      ['file:snapshot', 'state.cameras.c1', 2],
+      ['file:snapshot', 'seq', 3],
+    ]);
+    expect(await loadEvents([journal])).toEqual([camera(3)]); // plain event readers skip snapshots
   });
 });

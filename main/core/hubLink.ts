@@ -90,6 +90,12 @@ export class HubLink extends Emitter<HubLinkEvents> {
     this.socket.connect();
   }
 
+  /** Where the stream resumes: the seq of the snapshot the wall started from. Only while stopped. */
+  resumeFrom(seq: number): void {
+    if (!this.stopped) throw new CoreError('internal', 'resumeFrom: the link is already running');
+    this.lastSeq = seq;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);

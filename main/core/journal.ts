@@ -2,12 +2,15 @@ import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/pro
 import { join } from 'node:path';
 import type { Command, CommandAck } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
+import type { WallState } from '../../shared/state/wallState';
 import type { LinkStatus, OutboxStatus } from '../../shared/view/viewChannel';
 import { readEventLines } from './eventFile';
 import { silentLogger, type Logger, type Rejections } from './logger';
 
 /** What the wall's black box records. */
 export type JournalEntry =
+  /** The state the wall started from (`GET /api/v1/snapshot`); the events after it follow. */
+  | { kind: 'snapshot'; seq: number; state: WallState }
   | { kind: 'event'; event: HubEvent }
   | { kind: 'command'; command: Command }
   | { kind: 'ack'; id: string; status: OutboxStatus; ack?: CommandAck }

@@ -1,5 +1,6 @@
 import type { PlayerInfo } from '../../shared/view/viewChannel';
 import type { HubEvent } from '../../shared/protocol/events';
+import type { WallState } from '../../shared/state/wallState';
 import { silentLogger, type Logger } from './logger';
 import { DEFAULT_MAX_BATCH, PushQueue, type Player, type PlayerSink } from './player';
 
@@ -33,6 +34,11 @@ export class LivePlayer implements Player {
   start(sink: PlayerSink): void {
     this.unsubscribe ??= this.link.on('events', (events) => this.queue.enqueue(events));
     this.queue.attach(sink);
+  }
+
+  /** Start the views from `state` (the hub's snapshot); events that follow fold onto it. */
+  reset(state: WallState): void {
+    this.queue.replaceState(state);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../shared/protocol/events';
+import { reduceEvents } from '../../shared/state/reduceEvents';
+import { emptyWallState, type WallState } from '../../shared/state/wallState';
 import type { PlayerUpdate } from '../../shared/view/viewChannel';
+import type { Recording } from './eventFile';
 import { LivePlayer } from './livePlayer';
 import { ReplayPlayer } from './replayPlayer';
 import { FakeClock } from './testing/fakeClock';
@@ -119,5 +122,64 @@ describe('ReplayPlayer', () => {
     await settle();
     expect(updates.at(-1)!.events.map((e) => e.seq)).toEqual([9]);
     expect(updates.at(-1)!.seekGeneration).toBe(1);
+  });
+});
+
+describe('ReplayPlayer over a journal that starts from a snapshot', () => {
+  // The wall started at seq 4 (the hub's state then), recorded 5..7, restarted at seq 12 and recorded 13, 14.
+  const snapshotAt = (seq: number, value: number): WallState => ({
+    ...emptyWallState(),
+    seq,
+    time: new Date(T0 + seq * 1000).toISOString(),
+    indicators: { aqi: { value, at: new Date(T0 + seq * 1000).toISOString() } },
+    cameras: { [`cam-${seq}`]: 'online' },
+  });
+  const recording: Recording = {
+    snapshots: [snapshotAt(4, 4), snapshotAt(12, 12)],
+    events: [5, 6, 7, 13, 14].map((seq) => event(seq)),
+  };
+
+  function setup() {
+    const clock = new FakeClock();
+    const player = new ReplayPlayer(recording, { clock, speed: 1, tickMs: 100 });
+    const updates: PlayerUpdate[] = [];
+    let state = emptyWallState();
+    player.start(async (u) => {
+      updates.push(u);
+      state = reduceEvents(u.reset ?? state, u.events);
+    });
+    return { clock, player, updates, state: () => state };
+  }
+
+  it('starts from the first snapshot, plays the events after it, and takes up a later snapshot', async () => {
+    const { clock, player, updates, state } = setup();
+    await settle();
+    expect(updates[0]!.reset).toEqual(recording.snapshots[0]); // not an empty state folded from seq 0
+    expect(player.info().currentTime).toBe(recording.snapshots[0]!.time);
+    clock.advance(3100);
+    await settle();
+    expect(updates.flatMap((u) => u.events.map((e) => e.seq))).toEqual([5, 6, 7]);
+    expect(state()).toMatchObject({ seq: 7, cameras: { 'cam-4': 'online' } });
+    clock.advance(5000); // past seq 12: the wall restarted there, and what it missed is in that snapshot
+    await settle();
+    expect(state()).toEqual(recording.snapshots[1]);
+    clock.advance(2000);
+    await player.finished();
+    expect(state()).toEqual(reduceEvents(recording.snapshots[1]!, recording.events.slice(3)));
+  });
+
+  it('clamps a seek before the first snapshot to it, and seeks across snapshots exactly', async () => {
+    const { player, updates } = setup();
+    const lastReset = () => updates.filter((u) => u.reset).at(-1);
+    player.seek(new Date(T0).toISOString());
+    await settle();
+    expect(lastReset()).toMatchObject({ seekGeneration: 1, reset: recording.snapshots[0] });
+    expect(player.info().currentTime).toBe(recording.snapshots[0]!.time);
+    player.seek(new Date(T0 + 13_500).toISOString());
+    await settle();
+    expect(lastReset()).toMatchObject({ seekGeneration: 2, reset: reduceEvents(recording.snapshots[1]!, [event(13)]) });
+    player.seek(new Date(T0 + 6_000).toISOString());
+    await settle();
+    expect(lastReset()).toMatchObject({ seekGeneration: 3, reset: reduceEvents(recording.snapshots[0]!, [event(5), event(6)]) });
   });
 });

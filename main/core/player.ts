@@ -1,6 +1,7 @@
 import type { HubEvent } from '../../shared/protocol/events';
 import type { WallState } from '../../shared/state/wallState';
-import type { PlayerInfo, PlayerUpdate } from '../../shared/view/viewChannel';
+import type { PlayerCapability, PlayerControl, PlayerInfo, PlayerUpdate } from '../../shared/view/viewChannel';
+import { CoreError } from './coreError';
 import { silentLogger, type Logger } from './logger';
 
 /** Where a player pushes; the returned promise settles once every view has applied the push. */
@@ -23,6 +24,37 @@ export interface Player {
 }
 
 export const DEFAULT_MAX_BATCH = 5000;
+
+const NEEDS: Record<PlayerControl['action'], PlayerCapability> = { seek: 'seek', speed: 'speed', pause: 'pause', resume: 'pause' };
+
+/**
+ * A view's replay control, applied when the player declares the capability (and has the method);
+ * otherwise `forbidden`. Answers with the player's info after the change.
+ */
+export function controlPlayer(player: Player, control: PlayerControl): PlayerInfo {
+  const info = player.info();
+  const refuse = () => new CoreError('forbidden', `the ${info.kind} player cannot ${control.action}`);
+  if (!info.capabilities.includes(NEEDS[control.action])) throw refuse();
+  switch (control.action) {
+    case 'seek':
+      if (!player.seek) throw refuse();
+      player.seek(control.at);
+      break;
+    case 'speed':
+      if (!player.setSpeed) throw refuse();
+      player.setSpeed(control.speed);
+      break;
+    case 'pause':
+      if (!player.pause) throw refuse();
+      player.pause();
+      break;
+    case 'resume':
+      if (!player.resume) throw refuse();
+      player.resume();
+      break;
+  }
+  return player.info();
+}
 
 /**
  * The push loop both players share: events handed in while a push is in flight wait and go

@@ -1,8 +1,9 @@
 import type { HubEvent } from '../../shared/protocol/events';
 import { reduceEvents } from '../../shared/state/reduceEvents';
-import { emptyWallState } from '../../shared/state/wallState';
+import { emptyWallState, type WallState } from '../../shared/state/wallState';
 import type { PlayerInfo } from '../../shared/view/viewChannel';
 import { CoreError } from './coreError';
+import type { Recording } from './eventFile';
 import { silentLogger, type Logger } from './logger';
 import { DEFAULT_MAX_BATCH, PushQueue, type Player, type PlayerSink } from './player';
 
@@ -32,15 +33,21 @@ export interface ReplayOptions {
   logger?: Logger;
 }
 
+/** One point of the replay timeline: an event, or a recorded snapshot the state restarts from. */
+type Step = { time: number; event: HubEvent; snapshot?: undefined } | { time: number; snapshot: WallState; event?: undefined };
+
 /**
- * Plays recorded events against a replay clock: each tick releases, in seq order, the events
- * whose time the clock has reached. `seek` refolds the state up to a time and pushes it as a
- * reset with a new seek generation.
+ * Plays a recording against a replay clock: each tick releases, in seq order, the events whose
+ * time the clock has reached. A recording may start from a snapshot (a journal does: the wall
+ * started from the hub's state, not from seq 0); crossing a later snapshot (the wall restarted)
+ * replaces the state with it. `seek` refolds the state up to a time (never before the first
+ * snapshot) and pushes it as a reset with a new seek generation.
  */
 export class ReplayPlayer implements Player {
-  private readonly events: readonly HubEvent[];
-  private readonly times: readonly number[];
+  private readonly steps: readonly Step[];
   private readonly endTime: number;
+  /** Seeking earlier than this clamps to it: the first snapshot's time. */
+  private readonly floorTime: number;
   private readonly queue: PushQueue;
   private readonly clock: ReplayClock;
   private readonly tickMs: number;
@@ -54,16 +61,15 @@ export class ReplayPlayer implements Player {
   private started = false;
   private finishedWaiters: (() => void)[] = [];
 
-  /** `events` must be in seq order (as `loadEvents` returns them). */
-  constructor(events: readonly HubEvent[], options: ReplayOptions = {}) {
-    this.events = events;
-    this.times = events.map((e) => Date.parse(e.ts));
-    this.endTime = this.times.reduce((max, t) => Math.max(max, t), -Infinity);
+  /** Events must be in seq order (as `loadEvents` / `loadRecording` return them), snapshots too. */
+  constructor(recording: readonly HubEvent[] | Recording, options: ReplayOptions = {}) {
+    this.steps = 'events' in recording ? timeline(recording.events, recording.snapshots) : timeline(recording, []);
+    this.endTime = this.steps.at(-1)?.time ?? -Infinity;
+    this.floorTime = this.steps.find((step) => step.snapshot)?.time ?? -Infinity;
     this.clock = options.clock ?? realClock;
     this.tickMs = options.tickMs ?? 200;
     this.speed = checkSpeed(options.speed ?? 1);
-    // By default start just before the first event, so that it plays rather than arriving folded into the reset.
-    this.anchorReplay = options.startAt ? parseTime(options.startAt) : (this.times[0] ?? this.clock.now()) - 1;
+    this.anchorReplay = Math.max(this.floorTime, options.startAt ? parseTime(options.startAt) : this.defaultStart());
     this.queue = new PushQueue(
       () => ({ currentTime: new Date(this.replayNow()).toISOString(), speed: this.speed, seekGeneration: this.seekGeneration }),
       options.maxBatch ?? DEFAULT_MAX_BATCH,
@@ -109,7 +115,7 @@ export class ReplayPlayer implements Player {
   }
 
   seek(isoTime: string): void {
-    const target = parseTime(isoTime);
+    const target = Math.max(this.floorTime, parseTime(isoTime));
     this.anchorReplay = target;
     this.anchorWall = this.clock.now();
     this.seekGeneration++;
@@ -138,11 +144,20 @@ export class ReplayPlayer implements Player {
     this.tick();
   }
 
+  /** At a snapshot's time (it arrives as the reset), else just before the first event so that it plays. */
+  private defaultStart(): number {
+    const first = this.steps.find((step) => Number.isFinite(step.time));
+    if (!first) return this.clock.now() - 1;
+    return first.snapshot ? first.time : first.time - 1;
+  }
+
   private jumpTo(target: number): void {
     let k = 0;
-    while (k < this.events.length && this.times[k]! <= target) k++;
+    while (k < this.steps.length && this.steps[k]!.time <= target) k++;
     this.cursor = k;
-    this.queue.replaceState(reduceEvents(emptyWallState(), this.events.slice(0, k)));
+    const base = this.lastSnapshotBefore(0, k);
+    const events = this.eventsBetween(base + 1, k);
+    this.queue.replaceState(reduceEvents(base >= 0 ? this.steps[base]!.snapshot! : emptyWallState(), events));
   }
 
   private tick(): void {
@@ -151,8 +166,8 @@ export class ReplayPlayer implements Player {
     if (!this.started) return;
     const now = this.replayNow();
     const from = this.cursor;
-    while (this.cursor < this.events.length && this.times[this.cursor]! <= now) this.cursor++;
-    if (this.cursor > from) this.queue.enqueue(this.events.slice(from, this.cursor));
+    while (this.cursor < this.steps.length && this.steps[this.cursor]!.time <= now) this.cursor++;
+    if (this.cursor > from) this.release(from, this.cursor);
     else this.queue.tick();
     if (this.ended()) {
       for (const resolve of this.finishedWaiters.splice(0)) resolve();
@@ -161,8 +176,32 @@ export class ReplayPlayer implements Player {
     if (!this.paused) this.cancelTick = this.clock.setTimeout(() => this.tick(), this.tickMs);
   }
 
+  /** Plays steps [from, to): a snapshot among them replaces the state, and what came before it. */
+  private release(from: number, to: number): void {
+    const snapshot = this.lastSnapshotBefore(from, to);
+    if (snapshot >= 0) this.queue.replaceState(this.steps[snapshot]!.snapshot!);
+    const events = this.eventsBetween(Math.max(from, snapshot + 1), to);
+    if (events.length > 0) this.queue.enqueue(events);
+    else if (snapshot < 0) this.queue.tick();
+  }
+
+  /** Index of the last snapshot step in [from, to), or -1. */
+  private lastSnapshotBefore(from: number, to: number): number {
+    for (let k = to - 1; k >= from; k--) if (this.steps[k]!.snapshot) return k;
+    return -1;
+  }
+
+  private eventsBetween(from: number, to: number): HubEvent[] {
+    const events: HubEvent[] = [];
+    for (let k = from; k < to; k++) {
+      const event = this.steps[k]!.event;
+      if (event) events.push(event);
+    }
+    return events;
+  }
+
   private ended(): boolean {
-    return this.cursor >= this.events.length;
+    return this.cursor >= this.steps.length;
   }
 
   private replayNow(): number {
@@ -176,6 +215,26 @@ export class ReplayPlayer implements Player {
     this.anchorReplay = this.replayNow();
     this.anchorWall = this.clock.now();
   }
+}
+
+/** Events and snapshots merged by seq (a snapshot after the event of its own seq), times never decreasing. */
+function timeline(events: readonly HubEvent[], snapshots: readonly WallState[]): Step[] {
+  const steps: Step[] = [];
+  let e = 0;
+  for (const snapshot of snapshots) {
+    while (e < events.length && events[e]!.seq <= snapshot.seq) steps.push({ time: timeOf(events[e]!.ts), event: events[e++]! });
+    steps.push({ time: timeOf(snapshot.time), snapshot });
+  }
+  for (; e < events.length; e++) steps.push({ time: timeOf(events[e]!.ts), event: events[e]! });
+  let latest = -Infinity;
+  for (const step of steps) step.time = latest = Math.max(latest, step.time);
+  return steps;
+}
+
+/** A state with no events yet has no time: it comes before everything. */
+function timeOf(iso: string | null): number {
+  const t = iso === null ? NaN : Date.parse(iso);
+  return Number.isNaN(t) ? -Infinity : t;
 }
 
 function checkSpeed(speed: number): number {

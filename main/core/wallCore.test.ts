@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ViewHello } from '../../shared/view/viewChannel';
+import type { HubEvent } from '../../shared/protocol/events';
+import { reduceEvents } from '../../shared/state/reduceEvents';
+import { emptyWallState, type WallState } from '../../shared/state/wallState';
+import type { PlayerInfo, ViewHello } from '../../shared/view/viewChannel';
 import { createLogger } from './logger';
 import { startFakeHub } from './testing/fakeHub';
 import { FakePort } from './testing/fakePort';
@@ -98,6 +101,58 @@ describe('WallCore', () => {
     expect(reported).toEqual(['wall-2']);
     expect(hung.closedWith).toBe('ack-timeout');
     expect(core.status().views.map((v) => v.id)).toEqual(['wall-1']);
+  });
+});
+
+describe('player:control', () => {
+  it('the live player refuses replay controls; bad controls are refused with their field', async () => {
+    const { core } = await setup();
+    await expect(core.handleCall('v', 'player:control', { action: 'seek', at: '2025-01-01T08:00:00Z' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'the live player cannot seek',
+    });
+    await expect(core.handleCall('v', 'player:control', { action: 'pause' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.handleCall('v', 'player:control', { action: 'speed', speed: 5000 })).rejects.toMatchObject({ code: 'invalid', field: 'speed' });
+    await expect(core.handleCall('v', 'player:control', { action: 'seek', at: 'yesterday' })).rejects.toMatchObject({ code: 'invalid', field: 'at' });
+    await expect(core.handleCall('v', 'player:control', { action: 'pause', extra: 1 })).rejects.toMatchObject({ code: 'invalid' });
+    expect(core.status().player.kind).toBe('live');
+  });
+
+  it('a replay wall seeks, changes speed, pauses and resumes through the bridge', async () => {
+    // A journal: the wall started from the state at seq 2, then recorded an event an hour for three hours.
+    const T0 = Date.UTC(2025, 0, 1, 8);
+    const at = (hours: number) => new Date(T0 + hours * 3600_000).toISOString();
+    const snapshot: WallState = { ...emptyWallState(), seq: 2, time: at(0), cameras: { 'cam-1': 'offline' } };
+    const events: HubEvent[] = [1, 2, 3].map((h) => ({ seq: 2 + h, ts: at(h), type: 'camera.status', cameraId: `cam-${h + 1}`, status: 'online' }));
+    const dataDir = await mkdtemp(join(tmpdir(), 'wall-core-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const file = join(dataDir, 'recorded.jsonl');
+    const records = [{ at: at(0), kind: 'snapshot', seq: 2, state: snapshot }, ...events.map((event) => ({ at: event.ts, kind: 'event', event }))];
+    await writeFile(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    const core = createWallCore({ hubUrl: 'http://127.0.0.1:1', username: 'u', password: 'p', dataDir, player: { kind: 'replay', file }, logger: createLogger({ write: () => {} }) });
+    cleanups.push(() => core.stop());
+    await core.start();
+    const { port, hello } = await attach(core, 'wall-1');
+    expect(hello.state).toEqual(snapshot); // the journal's starting snapshot, not an empty state
+
+    const seeked = (await core.handleCall('wall-1', 'player:control', { action: 'seek', at: at(2.5) })) as PlayerInfo;
+    expect(seeked).toMatchObject({ kind: 'replay', seekGeneration: 1, currentTime: expect.stringMatching(/^2025-01-01T10:30:00/) });
+    await waitFor(() => port.updates.find((u) => u.seekGeneration === 1 && u.reset));
+    expect(port.state).toEqual(reduceEvents(snapshot, events.slice(0, 2)));
+    expect(port.state.cameras).toEqual({ 'cam-1': 'offline', 'cam-2': 'online', 'cam-3': 'online' });
+
+    // Before the snapshot there is nothing recorded: the seek stops at it.
+    await core.handleCall('wall-1', 'player:control', { action: 'seek', at: at(-5) });
+    await waitFor(() => port.updates.find((u) => u.seekGeneration === 2 && u.reset));
+    expect(port.state).toEqual(snapshot);
+
+    await expect(core.handleCall('wall-1', 'player:control', { action: 'speed', speed: 60 })).resolves.toMatchObject({ speed: 60 });
+    const paused = (await core.handleCall('wall-1', 'player:control', { action: 'pause' })) as PlayerInfo;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(core.status().player.currentTime).toBe(paused.currentTime); // the replay clock stands still
+    await core.handleCall('wall-1', 'player:control', { action: 'resume' });
+    await waitFor(() => core.status().player.currentTime > paused.currentTime);
+    await expect(core.handleCall('wall-1', 'command:submit', { command: report() })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

@@ -5,14 +5,15 @@ import type { WallState } from '../../shared/state/wallState';
 import { parseAtEdge } from '../../shared/validation';
 import { BRIDGE_CALLS, type BridgeArgs, type BridgeCall, type BridgeResults, type LinkStatus, type PlayerInfo } from '../../shared/view/viewChannel';
 import { CoreError } from './coreError';
-import { loadEvents } from './eventFile';
+import { loadRecording } from './eventFile';
 import { HubLink, type HubLinkCounters } from './hubLink';
 import { hubQueryRequest } from './hubQuery';
 import { Journal, listJournalFiles } from './journal';
 import { LivePlayer } from './livePlayer';
+import { LiveStart } from './liveStart';
 import { createLogger, Rejections } from './logger';
 import { Outbox } from './outbox';
-import type { Player } from './player';
+import { controlPlayer, type Player } from './player';
 import { ReplayPlayer } from './replayPlayer';
 import type { WallConfig } from './wallConfig';
 import { ViewHost, type UnresponsiveView, type ViewPort } from './viewHost';
@@ -27,6 +28,8 @@ export interface WallCoreStatus {
   outbox: { pending: number; total: number };
   rejections: { total: number; bySource: Record<string, number> };
   stateSeq: number;
+  /** The seq of the hub snapshot this live wall started from; null until it has one, and in replay. */
+  startSeq: number | null;
 }
 
 export interface WallCore {
@@ -56,7 +59,10 @@ export function createWallCore(config: WallConfig): WallCore {
   const link = new HubLink({ ...config.link, hubUrl: config.hubUrl, username: config.username, password: config.password, logger, rejections, now });
   let outbox: Outbox | null = null;
   let journal: Journal | null = null;
-  let player: Player = new LivePlayer(link, { now, logger });
+  const livePlayer = new LivePlayer(link, { now, logger });
+  let player: Player = livePlayer;
+  let liveStart: LiveStart | null = null;
+  let startSeq: number | null = null;
   let started = false;
   const unsubscribe: (() => void)[] = [];
 
@@ -89,6 +95,7 @@ export function createWallCore(config: WallConfig): WallCore {
       return requireOutbox().submit(args.command as Command); // the schema requires `id`; its inferred type drops it
     },
     'outbox:list': async () => requireOutbox().list(),
+    'player:control': async (_viewId, control) => controlPlayer(player, control),
     'hub:query': async (_viewId, args) => {
       const { path, schema } = hubQueryRequest(args.query);
       const parsed = parseAtEdge(schema, await link.fetchJson(path));
@@ -110,9 +117,9 @@ export function createWallCore(config: WallConfig): WallCore {
 
   async function createReplayPlayer(file: string, speed?: number, startAt?: string): Promise<Player> {
     const isDir = (await stat(file)).isDirectory();
-    const events = await loadEvents(isDir ? await listJournalFiles(file) : [file], rejections);
-    logger.info('replay loaded', { file, events: events.length });
-    return new ReplayPlayer(events, { logger, ...(speed !== undefined ? { speed } : {}), ...(startAt !== undefined ? { startAt } : {}) });
+    const recording = await loadRecording(isDir ? await listJournalFiles(file) : [file], rejections);
+    logger.info('replay loaded', { file, events: recording.events.length, snapshots: recording.snapshots.length });
+    return new ReplayPlayer(recording, { logger, ...(speed !== undefined ? { speed } : {}), ...(startAt !== undefined ? { startAt } : {}) });
   }
 
   return {
@@ -141,12 +148,27 @@ export function createWallCore(config: WallConfig): WallCore {
       }
       unsubscribe.push(link.on('events', (events) => events.forEach((event) => journal?.append({ kind: 'event', event }))));
       player.start(views.push);
-      link.start();
+      // Start from the hub's state now, then stream what follows it: never the whole history.
+      liveStart = new LiveStart({
+        link,
+        rejections,
+        logger,
+        ...(config.link?.reconnect ? { retry: config.link.reconnect } : {}),
+        onSnapshot: (snapshot) => {
+          journal?.append({ kind: 'snapshot', seq: snapshot.seq, state: snapshot });
+          startSeq = snapshot.seq;
+          livePlayer.reset(snapshot);
+          link.resumeFrom(snapshot.seq);
+          link.start();
+        },
+      });
+      await liveStart.begin();
     },
 
     async stop() {
       if (!started) return;
       started = false;
+      liveStart?.cancel();
       await link.stop();
       await player.stop();
       for (const off of unsubscribe.splice(0)) off();
@@ -188,6 +210,7 @@ export function createWallCore(config: WallConfig): WallCore {
         outbox: { pending: outbox?.pendingCount() ?? 0, total: outbox?.list().length ?? 0 },
         rejections: { total: rejections.total(), bySource: rejections.bySource() },
         stateSeq: views.currentState().seq,
+        startSeq,
       };
     },
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../../shared/protocol/commands';
 import type { WallBridge } from '../../shared/view/bridge';
-import type { BridgeCall, BridgePush, BridgePushes, BridgeResults, HubQuery, OutboxItem, ViewHello } from '../../shared/view/viewChannel';
+import type { BridgeCall, BridgePush, BridgePushes, BridgeResults, HubQuery, OutboxItem, PlayerControl, PlayerInfo, ViewHello } from '../../shared/view/viewChannel';
 import { BRIDGE_PUSHES } from '../../shared/view/viewChannel';
 import { MAX_VIEW_FRAME_BYTES } from '../../shared/view/wireFrames';
 import type { ViewFrameIn } from '../../shared/view/wireFrames';
@@ -227,6 +227,7 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     submitCommand: (command: Command): Promise<OutboxItem> => call('command:submit', { command }),
     listOutbox: (): Promise<OutboxItem[]> => call('outbox:list', {}),
     query: (query: HubQuery): Promise<unknown> => call('hub:query', { query }),
+    controlPlayer: (control: PlayerControl): Promise<PlayerInfo> => call('player:control', control),
     onUpdate: (listener) => onPush('player:update', listener),
     onLinkStatus: (listener) => onPush('link:status', listener),
     onOutbox: (listener) => onPush('outbox:changed', listener),

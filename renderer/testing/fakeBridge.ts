@@ -1,7 +1,7 @@
 import type { Command } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
 import type { WallBridge } from '../../shared/view/bridge';
-import type { LinkStatus, OutboxItem, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
+import type { LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 
@@ -11,6 +11,7 @@ export class FakeBridge implements WallBridge {
   readonly acks: { viewId: string; pushId: number }[] = [];
   readonly submitted: Command[] = [];
   readonly helloCalls: (string | undefined)[] = [];
+  readonly controls: PlayerControl[] = [];
   onAck: (viewId: string, pushId: number) => void = () => {};
   helloState: WallState = emptyWallState();
   private updateListeners = new Set<(u: PlayerUpdate) => void>();
@@ -35,6 +36,11 @@ export class FakeBridge implements WallBridge {
   }
   query(): Promise<unknown> {
     return Promise.resolve(null);
+  }
+  /** Records the control and answers like the live player would, without refusing. */
+  controlPlayer(control: PlayerControl): Promise<PlayerInfo> {
+    this.controls.push(control);
+    return Promise.resolve(helloWith(this.helloState).player);
   }
   onUpdate(listener: (u: PlayerUpdate) => void): () => void {
     this.updateListeners.add(listener);

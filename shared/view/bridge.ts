@@ -1,5 +1,5 @@
 import type { Command } from '../protocol/commands';
-import type { BridgePushes, HubQuery, OutboxItem, PlayerUpdate, ViewHello } from './viewChannel';
+import type { BridgePushes, HubQuery, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
 
 /**
  * `window.wall`: the only way a view reaches the main process. The Electron preload implements
@@ -15,6 +15,8 @@ export interface WallBridge {
   submitCommand(command: Command): Promise<OutboxItem>;
   listOutbox(): Promise<OutboxItem[]>;
   query(query: HubQuery): Promise<unknown>;
+  /** Seek, speed, pause, resume: a replay player's controls; the live player refuses them (`forbidden`). */
+  controlPlayer(control: PlayerControl): Promise<PlayerInfo>;
   onUpdate(listener: (update: PlayerUpdate) => void): () => void;
   onLinkStatus(listener: (status: BridgePushes['link:status']) => void): () => void;
   onOutbox(listener: (items: OutboxItem[]) => void): () => void;

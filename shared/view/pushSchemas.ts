@@ -4,7 +4,7 @@ import { Command, CommandAck } from '../protocol/commands';
 import { HubEvent } from '../protocol/events';
 import { UnitRef } from '../protocol/units';
 import { WallState } from '../state/wallState';
-import type { LinkStatus, OutboxItem, PlayerUpdate, ViewHello } from './viewChannel';
+import type { LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
 import { VIEW_ROLES } from './viewChannel';
 
 /**
@@ -41,6 +41,15 @@ export const PlayerUpdateSchema: z.ZodType<PlayerUpdate> = z.object({
   reset: WallState.optional(),
 });
 
+/** What a view hears about the player: in its hello, and as the answer to `player:control`. */
+export const PlayerInfoSchema: z.ZodType<PlayerInfo> = z.object({
+  kind: z.enum(['live', 'replay']),
+  capabilities: z.array(z.enum(['live', 'seek', 'speed', 'pause'])),
+  speed: z.number(),
+  currentTime: z.string(),
+  seekGeneration: z.number().int().min(0),
+});
+
 export const ViewHelloSchema: z.ZodType<ViewHello> = z.object({
   viewId: z.string().min(1),
   role: z.enum(VIEW_ROLES),
@@ -49,13 +58,7 @@ export const ViewHelloSchema: z.ZodType<ViewHello> = z.object({
   unit: UnitRef.nullable(),
   hubUrl: z.string(),
   state: WallState,
-  player: z.object({
-    kind: z.enum(['live', 'replay']),
-    capabilities: z.array(z.enum(['live', 'seek', 'speed', 'pause'])),
-    speed: z.number(),
-    currentTime: z.string(),
-    seekGeneration: z.number().int().min(0),
-  }),
+  player: PlayerInfoSchema,
   link: LinkStatusSchema,
   outbox: OutboxListSchema,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Command, CommandAck } from '../protocol/commands';
 import type { HubEvent } from '../protocol/events';
 import { SessionUser } from '../protocol/auth';
+import { IsoTime } from '../protocol/common';
 import { UnitRef } from '../protocol/units';
 import type { WallState } from '../state/wallState';
 
@@ -86,12 +87,22 @@ export const HubQuery = z.discriminatedUnion('kind', [
 ]);
 export type HubQuery = z.infer<typeof HubQuery>;
 
+/** A replay control from a view; a player that does not declare the capability refuses it. */
+export const PlayerControl = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('seek'), at: IsoTime }),
+  z.strictObject({ action: z.literal('speed'), speed: z.number().min(0.1).max(1000) }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+]);
+export type PlayerControl = z.infer<typeof PlayerControl>;
+
 export const BRIDGE_CALLS = {
   'view:hello': z.strictObject({ viewId: z.string().max(64).optional() }),
   'player:ack': z.strictObject({ viewId: z.string().max(64), pushId: z.number().int().min(0) }),
   'command:submit': z.strictObject({ command: Command }),
   'outbox:list': z.strictObject({}),
   'hub:query': z.strictObject({ query: HubQuery }),
+  'player:control': PlayerControl,
 } as const;
 export type BridgeCall = keyof typeof BRIDGE_CALLS;
 export type BridgeArgs<C extends BridgeCall> = z.infer<(typeof BRIDGE_CALLS)[C]>;
@@ -102,6 +113,7 @@ export interface BridgeResults {
   'command:submit': OutboxItem;
   'outbox:list': OutboxItem[];
   'hub:query': unknown;
+  'player:control': PlayerInfo;
 }
 
 // ---- pushes: main → view ----

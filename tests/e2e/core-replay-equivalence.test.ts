@@ -6,7 +6,7 @@ import type { Camera } from '../../shared/protocol/cameras';
 import type { Indicator } from '../../shared/protocol/indicators';
 import type { ViewHello } from '../../shared/view/viewChannel';
 import { startHub } from '../../hub/server';
-import { loadEvents } from '../../main/core/eventFile';
+import { loadRecording, type Recording } from '../../main/core/eventFile';
 import { listJournalFiles } from '../../main/core/journal';
 import { createLogger } from '../../main/core/logger';
 import { ReplayPlayer } from '../../main/core/replayPlayer';
@@ -44,9 +44,9 @@ async function startLiveWall(hubUrl: string) {
   return { core, view, journalDir: join(dataDir, 'journal') };
 }
 
-/** Replays events through a fresh ViewHost at high speed; returns the state a view ends with. */
-async function replay(events: Awaited<ReturnType<typeof loadEvents>>) {
-  const player = new ReplayPlayer(events, { speed: 1_000_000, tickMs: 5 });
+/** Replays a recording through a fresh ViewHost at high speed; returns the state a view ends with. */
+async function replay(recording: Recording) {
+  const player = new ReplayPlayer(recording, { speed: 1_000_000, tickMs: 5 });
   const host = new ViewHost({
     context: () => ({ user: null, unit: null, hubUrl: '', player: player.info(), link: { state: 'offline', lastSeq: 0, hubUrl: '', since: '' }, outbox: [] }),
   });
@@ -63,14 +63,18 @@ describe('replay equivalence (real hub)', () => {
   it('a recorded stream replayed yields exactly the view state it yielded live', { timeout: 60_000 }, async () => {
     const hub = await startHub({ dataDir: await tempDir('hub-'), port: 0, demo: true, simulator: false, logger: false });
     cleanups.push(() => hub.close());
-    const { core, view: live, journalDir } = await startLiveWall(hub.url);
     const city = await HubClient.login(hub.url, 'city-duty');
     const district = await HubClient.login(hub.url, 'd500103-duty');
 
     // A scripted afternoon: whole task lives, a return and redispatch, an escalation, samples, camera flaps.
+    // The wall starts midway: it begins from the hub's snapshot, with a task in flight.
     await playTaskLife(city, district, '解放碑路面积水');
     const { incidentId } = await city.must({ type: 'incident.report', title: '人群聚集', kind: 'crowd', board: 'governance', severity: 3, location: IN_YUZHONG });
     const { taskId } = await city.must({ type: 'task.dispatch', incidentId: incidentId!, toUnit: '500103' });
+    const { core, view: live, journalDir } = await startLiveWall(hub.url);
+    const startSeq = core.status().startSeq!;
+    expect(startSeq).toBeGreaterThan(0);
+    expect(Object.keys(live.state.tasks)).toHaveLength(2);
     await district.must({ type: 'task.return', taskId: taskId!, reason: '不属于本辖区' });
     await city.must({ type: 'task.redispatch', taskId: taskId!, toUnit: '500103001' });
     await city.must({ type: 'task.escalate', taskId: taskId! });
@@ -91,8 +95,10 @@ describe('replay equivalence (real hub)', () => {
     await waitFor(() => live.state.seq === lastSeq, 10_000, 'the live view to catch up');
     await core.stop(); // flushes the journal
 
-    const journalled = await loadEvents(await listJournalFiles(journalDir));
-    expect(journalled.map((e) => e.seq)).toEqual(recorded.map((e) => e.seq));
+    const journalled = await loadRecording(await listJournalFiles(journalDir));
+    expect(journalled.snapshots.map((s) => s.seq)).toEqual([startSeq]);
+    expect(journalled.events.map((e) => e.seq)).toEqual(recorded.filter((e) => e.seq > startSeq).map((e) => e.seq));
+    expect(core.status().linkCounters.received).toBe(journalled.events.length); // none of the history before the start
     expect(Object.keys(live.state.tasks)).toHaveLength(3);
     expect(Object.keys(live.state.cameras)).toHaveLength(3);
 
@@ -100,7 +106,8 @@ describe('replay equivalence (real hub)', () => {
     expect(fromJournal.view.state).toEqual(live.state);
     expect(fromJournal.host.currentState()).toEqual(live.state);
 
-    // The same stream exported from the hub's history, replayed by a wall core in replay mode.
+    // The whole stream from seq 0, exported from the hub's history, replayed by a wall core in
+    // replay mode: the same state, so the snapshot the live wall started from was exact.
     const exported = join(await tempDir('export-'), 'events.jsonl');
     await writeFile(exported, recorded.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const replayCore = createWallCore({
@@ -134,9 +141,10 @@ describe('replay equivalence (real hub)', () => {
     await waitFor(() => core.status().stateSeq === core.status().link.lastSeq && live.state.seq === core.status().stateSeq, 10_000, 'the view to settle');
     await core.stop();
 
-    const journalled = await loadEvents(await listJournalFiles(journalDir));
-    expect(journalled.length).toBeGreaterThanOrEqual(8);
-    expect(journalled.at(-1)!.seq).toBe(live.state.seq);
+    const journalled = await loadRecording(await listJournalFiles(journalDir));
+    expect(journalled.snapshots).toHaveLength(1);
+    expect(journalled.events.length).toBeGreaterThanOrEqual(8);
+    expect(journalled.events.at(-1)!.seq).toBe(live.state.seq);
     const { view } = await replay(journalled);
     expect(view.state).toEqual(live.state);
   });

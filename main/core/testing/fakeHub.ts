@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Command, CommandAck } from '../../../shared/protocol/commands';
 import type { EventDraft, HubEvent } from '../../../shared/protocol/events';
+import { reduceEvents } from '../../../shared/state/reduceEvents';
+import { emptyWallState } from '../../../shared/state/wallState';
 
 /**
- * A minimal hub for the core's unit tests: login, resume by `since`, idempotent commands.
+ * A minimal hub for the core's unit tests: login, snapshot, resume by `since`, idempotent commands.
  * It keeps the wire contract's shapes but none of the hub's rules; e2e tests use the real hub.
  */
 export interface FakeHub {
@@ -25,6 +27,8 @@ export interface FakeHub {
   /** Invalidate every issued token. */
   revokeTokens(): void;
   logins: number;
+  /** How many times `GET /api/v1/snapshot` was answered. */
+  snapshots: number;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
     disconnectAll: () => io.disconnectSockets(true),
     revokeTokens: () => tokens.clear(),
     logins: 0,
+    snapshots: 0,
     close: async () => {
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -88,6 +93,10 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
     }
     const bearer = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
     if (!tokens.has(bearer)) return send(401, { error: { code: 'unauthorized', message: 'token' } });
+    if (url.pathname === '/api/v1/snapshot') {
+      hub.snapshots++;
+      return send(200, reduceEvents(emptyWallState(), events)); // unscoped: the fake has one user
+    }
     if (url.pathname === '/api/v1/indicators') {
       return send(200, [{ id: 'aqi', name: 'AQI', board: 'ecology', unit: '500000', thresholds: { warn: 100, alarm: 150, direction: 'above' } }]);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandAck, CommandInput } from '../../../shared/protocol/commands';
 import type { HubEvent } from '../../../shared/protocol/events';
+import type { Snapshot } from '../../../shared/state/wallState';
 
 /**
  * A second hub client for end-to-end tests: plays other operators through the HTTP command
@@ -41,6 +42,18 @@ export class HubClient {
     const ack = await this.command(body);
     if (!ack.ok) throw new Error(`${body.type} refused: ${ack.error.code} ${ack.error.message}`);
     return ack;
+  }
+
+  /** GET a hub path with this client's token. */
+  async get<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  /** The state now (or at `at`), scoped to this user, as `GET /api/v1/snapshot` answers it. */
+  snapshot(at?: string): Promise<Snapshot> {
+    return this.get(`/api/v1/snapshot${at ? `?at=${encodeURIComponent(at)}` : ''}`);
   }
 
   /** Every event of this user's scope, following `next` through all pages. */
