@@ -4,7 +4,7 @@ export { loadWallConfig, type WallConfig, type PlayerConfig } from './wallConfig
 export type { ViewPort, UnresponsiveView } from './viewHost';
 export { CoreError, errorBody } from './coreError';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './logger';
-export type { Player, PlayerSink } from './player';
+export { controlPlayer, type Player, type PlayerSink } from './player';
 export { ReplayPlayer } from './replayPlayer';
 export { readJournalEvents, listJournalFiles, type JournalEntry, type JournalRecord } from './journal';
-export { loadEvents, readEventLines } from './eventFile';
+export { loadEvents, loadRecording, readEventLines, type Recording } from './eventFile';

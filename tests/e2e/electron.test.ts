@@ -53,7 +53,7 @@ describe('Electron shell', () => {
     }));
     expect(page).toEqual({
       shell: 'electron',
-      bridgeKeys: ['ackUpdate', 'hello', 'listOutbox', 'onLinkStatus', 'onOutbox', 'onUpdate', 'query', 'shell', 'submitCommand'],
+      bridgeKeys: ['ackUpdate', 'controlPlayer', 'hello', 'listOutbox', 'onLinkStatus', 'onOutbox', 'onUpdate', 'query', 'shell', 'submitCommand'],
       hasRequire: false,
       hasProcess: false,
     });
