@@ -20,7 +20,9 @@ export async function buildElectron() {
 
 export function buildRenderer() {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' });
+    // Always a production build: test runners set NODE_ENV=test, which would bundle React's development build.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });

@@ -1,0 +1,4 @@
+export const projectRoot: string;
+export function buildElectron(): Promise<void>;
+export function buildRenderer(): Promise<void>;
+export function rendererIsStale(): boolean;
