@@ -1,7 +1,6 @@
 // The built views against a fake browser shell: a static server for dist/renderer plus a
 // `/view-socket` that speaks the frames of shared/view/wireFrames.ts. Drives the wall and the
 // console in Debian's Chromium and checks what a person at the wall would see.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -205,9 +204,7 @@ describe('renderer against a fake browser shell', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(distDir, 'index.html'))) {
-      execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    }
+    // tests/support/globalSetup.ts has built dist/renderer.
     fs.mkdirSync(shotDir, { recursive: true });
     shell = await startFakeShell();
     browser = await chromium.launch({
