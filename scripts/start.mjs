@@ -82,7 +82,8 @@ async function main() {
   printBanner([
     ...banner,
     `shell      browser shell${openWindows ? `, Chromium ${headless ? 'headless' : 'windows'}` : ', no windows opened'}`,
-    ...shell.views.map((v) => `view       ${v.viewId.padEnd(10)} ${shell.viewUrl(v.role, v.displayId)}`),
+    // Printed without a view id: a page opened by hand gets its own, beside the shell's windows.
+    ...shell.views.map((v) => `view       ${v.viewId.padEnd(10)} ${shell.viewUrl(v.role, v.displayId).replace(/&view=[^&]*/, '')}`),
   ]);
 }
 

@@ -53,8 +53,15 @@ describe('createWebSocketBridge', () => {
   afterEach(() => vi.useRealTimers());
 
   it('builds the socket URL from the page, forwarding role, display and view only', () => {
-    expect(viewSocketUrl(page)).toBe('ws://127.0.0.1:4000/view-socket?role=wall&display=d1');
+    expect(viewSocketUrl({ ...page, search: `${page.search}&view=wall-d1` })).toBe('ws://127.0.0.1:4000/view-socket?role=wall&display=d1&view=wall-d1');
     expect(viewSocketUrl({ ...page, protocol: 'https:' })).toMatch(/^wss:/);
+  });
+
+  it('gives a page opened without a view id an id of its own', () => {
+    const first = new URL(viewSocketUrl(page)).searchParams.get('view');
+    const second = new URL(viewSocketUrl(page)).searchParams.get('view');
+    expect(first).toMatch(/^wall-[a-z0-9]+$/);
+    expect(second).not.toBe(first);
   });
 
   it('sends calls made before the socket opens once it does, and resolves with the result', async () => {

@@ -84,8 +84,15 @@ export function viewSocketUrl(location: PageLocation): string {
     const value = page.get(key);
     if (value) params.set(key, value);
   }
+  // A page opened by hand (no view id in its URL) gets one of its own, so it never displaces
+  // the shell's window for the same display.
+  if (!params.has('view')) params.set('view', `${params.get('role') ?? 'view'}-${randomSuffix()}`);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/view-socket?${params.toString()}`;
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
 }
 
 /**
