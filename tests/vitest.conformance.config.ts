@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
-    include: ['tests/conformance/**/*.test.ts', 'bench/lib/**/*.test.ts'],
+    include: ['tests/conformance/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,

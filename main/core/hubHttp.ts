@@ -5,8 +5,17 @@ export async function hubRequest(hubUrl: string, path: string, init: RequestInit
   try {
     return await fetch(new URL(path, hubUrl), { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    throw new CoreError('unavailable', `hub unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CoreError('unavailable', `hub unreachable: ${whyUnreachable(error, timeoutMs)}`);
   }
+}
+
+/** What an operator can act on: `ECONNREFUSED`, `ENOTFOUND`, a timeout; fetch's own message says only "fetch failed". */
+function whyUnreachable(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === 'string') return cause.code;
+  if (typeof cause?.message === 'string') return cause.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function postLogin(hubUrl: string, username: string, password: string, timeoutMs: number): Promise<Response> {

@@ -22,7 +22,11 @@ export interface HubLinkOptions {
   commandTimeoutMs?: number;
   /** How long `fetchJson` and login wait for an HTTP answer. */
   httpTimeoutMs?: number;
-  reconnect?: { delayMs?: number; maxDelayMs?: number; jitter?: number };
+  /**
+   * Backoff between attempts. After the hub refused our credentials it tries only every
+   * `unauthorizedDelayMs` (30 s by default): nothing changes until an operator fixes the account.
+   */
+  reconnect?: { delayMs?: number; maxDelayMs?: number; jitter?: number; unauthorizedDelayMs?: number };
   now?: () => number;
 }
 
@@ -31,6 +35,9 @@ export interface HubLinkCounters {
   duplicates: number;
   rejected: number;
 }
+
+/** How often a wall whose credentials were refused tries again, unless configured. */
+export const UNAUTHORIZED_RETRY_MS = 30_000;
 
 type HubLinkEvents = { status: [LinkStatus]; events: [HubEvent[]] };
 
@@ -88,6 +95,25 @@ export class HubLink extends Emitter<HubLinkEvents> {
     this.wire(this.socket);
     this.setStatus('connecting');
     this.socket.connect();
+  }
+
+  /**
+   * Before the socket runs, a live wall's first contact with the hub is its snapshot fetch
+   * (`LiveStart`): the link's status says that attempt is under way. While the credentials are
+   * refused it stays `unauthorized`. Once the socket runs, its own events say how it goes.
+   */
+  reportStartAttempt(): void {
+    if (this.stopped && this.current.state !== 'unauthorized') this.setStatus('connecting', this.current.detail);
+  }
+
+  /**
+   * That first contact failed: `unauthorized` when the hub refused our login (the caller should
+   * retry slowly, see `reconnect.unauthorizedDelayMs`), otherwise `offline`, each with why.
+   */
+  reportStartFailure(error: unknown): LinkState {
+    const state = this.refusedLogin ? 'unauthorized' : 'offline';
+    if (this.stopped) this.setStatus(state, this.refusedLogin?.message ?? (error instanceof Error ? error.message : String(error)));
+    return state;
   }
 
   /** Where the stream resumes: the seq of the snapshot the wall started from. Only while stopped. */
@@ -181,7 +207,8 @@ export class HubLink extends Emitter<HubLinkEvents> {
       if (socket.active) return this.setStatus('offline', error.message); // transport: socket.io retries
       // Refused by the hub's handshake check: log in afresh, then retry with our own backoff.
       this.token = null;
-      this.setStatus(error.message === 'unauthorized' && this.lastLoginRefused ? 'unauthorized' : 'offline', error.message);
+      const refused = error.message === 'unauthorized' ? this.refusedLogin : null;
+      this.setStatus(refused ? 'unauthorized' : 'offline', refused?.message ?? error.message);
       this.scheduleReconnect();
     });
     socket.on('event', (raw: unknown) => this.receive([raw]));
@@ -215,7 +242,8 @@ export class HubLink extends Emitter<HubLinkEvents> {
     if (accepted.length > 0) this.emit('events', accepted);
   }
 
-  private lastLoginRefused = false;
+  /** Set while our latest login was answered 401: the hub refuses the wall's credentials. */
+  private refusedLogin: CoreError | null = null;
   private expiryTimer: NodeJS.Timeout | null = null;
 
   /** The token has expired (or is about to): log in again and reconnect, resuming from lastSeq. */
@@ -248,9 +276,13 @@ export class HubLink extends Emitter<HubLinkEvents> {
 
   private async doLogin(): Promise<string> {
     const { hubUrl, username, password } = this.options;
+    this.refusedLogin = null;
     const response = await postLogin(hubUrl, username, password, this.httpTimeoutMs());
-    this.lastLoginRefused = response.status === 401;
-    if (!response.ok) throw new CoreError(response.status === 401 ? 'unauthorized' : 'unavailable', `login answered ${response.status}`);
+    if (response.status === 401) {
+      this.refusedLogin = new CoreError('unauthorized', `the hub refused the wall's credentials (login as ${username} answered 401)`);
+      throw this.refusedLogin;
+    }
+    if (!response.ok) throw new CoreError('unavailable', `login answered ${response.status}`);
     const parsed = parseAtEdge(LoginResponse, await response.json().catch(() => null));
     if (!parsed.ok) {
       this.rejections.record('hub:login', parsed);
@@ -274,9 +306,11 @@ export class HubLink extends Emitter<HubLinkEvents> {
   private scheduleReconnect(): void {
     if (this.stopped || this.retryTimer) return;
     const r = this.options.reconnect ?? {};
-    const base = Math.min(r.maxDelayMs ?? 10_000, (r.delayMs ?? 500) * 2 ** this.retryAttempt++);
     const jitter = r.jitter ?? 0.5;
-    const delay = base * (1 - jitter + Math.random() * 2 * jitter);
+    const delay =
+      this.current.state === 'unauthorized'
+        ? (r.unauthorizedDelayMs ?? UNAUTHORIZED_RETRY_MS)
+        : Math.min(r.maxDelayMs ?? 10_000, (r.delayMs ?? 500) * 2 ** this.retryAttempt++) * (1 - jitter + Math.random() * 2 * jitter);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.stopped || !this.socket || this.socket.connected) return;

@@ -2,6 +2,7 @@ import { mkdir, open, readdir, stat, unlink, type FileHandle } from 'node:fs/pro
 import { join } from 'node:path';
 import type { Command, CommandAck } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
+import { reduceEvents } from '../../shared/state/reduceEvents';
 import type { WallState } from '../../shared/state/wallState';
 import type { LinkStatus, OutboxStatus } from '../../shared/view/viewChannel';
 import { readEventLines } from './eventFile';
@@ -9,7 +10,10 @@ import { silentLogger, type Logger, type Rejections } from './logger';
 
 /** What the wall's black box records. */
 export type JournalEntry =
-  /** The state the wall started from (`GET /api/v1/snapshot`); the events after it follow. */
+  /**
+   * A whole state; the events after it continue from there. Written at each live start (the
+   * hub's `GET /api/v1/snapshot`) and by the journal itself at the top of every new file.
+   */
   | { kind: 'snapshot'; seq: number; state: WallState }
   | { kind: 'event'; event: HubEvent }
   | { kind: 'command'; command: Command }
@@ -20,7 +24,7 @@ export type JournalRecord = JournalEntry & { at: string };
 
 export interface JournalOptions {
   dir: string;
-  /** A file is closed and a new one begun past this size. */
+  /** A file is closed and a new one begun past this size (the snapshot it opens with not counted). */
   maxBytes?: number;
   /** Oldest files beyond this count are deleted. */
   keepFiles?: number;
@@ -32,16 +36,30 @@ export interface JournalOptions {
 
 const FILE_PATTERN = /^journal-(\d{6})-(\d{4}-\d{2}-\d{2})\.jsonl$/;
 const FLUSH_AT_BYTES = 1 << 20;
+/** Events folded at once into the written state: one copy of each touched map per batch. */
+const FOLD_BATCH = 5000;
+
+interface BufferedRecord {
+  line: string;
+  at: string;
+  entry: JournalEntry;
+}
 
 /**
  * Append-only JSON-lines record of what this wall received and did. Writes are buffered and
  * flushed at least every `flushMs`; files rotate by size and by (UTC) day, the newest
  * `keepFiles` are kept. Files are named `journal-<counter>-<day>.jsonl`, so name order is time order.
+ *
+ * Every file replays on its own once old ones are pruned: a new file opens with a snapshot
+ * record of the state folded from what the journal has written (the last snapshot record and
+ * the events after it), so it is exactly the state after the previous file's last event. The
+ * views' state cannot serve: it lags the journal by the pushes still waiting for views.
  */
 export class Journal {
-  private buffer: { line: string; day: string }[] = [];
+  private buffer: BufferedRecord[] = [];
   private bufferedBytes = 0;
-  private file: { handle: FileHandle; path: string; day: string; bytes: number } | null = null;
+  private file: { handle: FileHandle; path: string; day: string; bytes: number; openingBytes: number } | null = null;
+  private readonly written = new WrittenState();
   private counter: number;
   private chain: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
@@ -72,22 +90,22 @@ export class Journal {
 
   append(entry: JournalEntry): void {
     if (this.closed) return;
-    const now = new Date(this.now()).toISOString();
-    const line = JSON.stringify({ at: now, ...entry }) + '\n';
-    this.buffer.push({ line, day: now.slice(0, 10) });
+    const at = new Date(this.now()).toISOString();
+    const line = JSON.stringify({ at, ...entry }) + '\n';
+    this.buffer.push({ line, at, entry });
     this.bufferedBytes += Buffer.byteLength(line);
     if (this.bufferedBytes >= FLUSH_AT_BYTES) void this.flush();
   }
 
   /** Writes everything appended so far. */
   flush(): Promise<void> {
-    const lines = this.buffer;
+    const records = this.buffer;
     this.buffer = [];
     this.bufferedBytes = 0;
-    if (lines.length === 0) return this.chain;
+    if (records.length === 0) return this.chain;
     this.chain = this.chain
-      .then(() => this.write(lines))
-      .catch((error: unknown) => this.logger.error('write failed', { error, lost: lines.length }));
+      .then(() => this.write(records))
+      .catch((error: unknown) => this.logger.error('write failed', { error, lost: records.length }));
     return this.chain;
   }
 
@@ -107,22 +125,42 @@ export class Journal {
     return this.file?.path ?? null;
   }
 
-  private async write(lines: { line: string; day: string }[]): Promise<void> {
+  private async write(records: BufferedRecord[]): Promise<void> {
     let chunk = '';
-    for (const { line, day } of lines) {
+    let chunkBytes = 0;
+    for (const { line, at, entry } of records) {
       const size = Buffer.byteLength(line);
-      const bytes = (this.file?.bytes ?? 0) + Buffer.byteLength(chunk);
-      if (!this.file || this.file.day !== day || (bytes > 0 && bytes + size > this.maxBytes)) {
-        if (chunk) await this.writeChunk(chunk);
+      const day = at.slice(0, 10);
+      const file = this.file;
+      const recordBytes = file ? file.bytes - file.openingBytes + chunkBytes : 0;
+      if (!file || file.day !== day || (recordBytes > 0 && recordBytes + size > this.maxBytes)) {
+        await this.writeChunk(chunk);
         chunk = '';
+        chunkBytes = 0;
         await this.rotate(day);
+        // A file opens with a whole state (this snapshot, or the state so far), not counted in maxBytes.
+        await this.writeChunk(entry.kind === 'snapshot' ? line : this.snapshotSoFar(at));
+        this.file!.openingBytes = this.file!.bytes;
+        if (entry.kind === 'snapshot') {
+          this.written.record(entry);
+          continue;
+        }
       }
       chunk += line;
+      chunkBytes += size;
+      this.written.record(entry);
     }
-    if (chunk) await this.writeChunk(chunk);
+    await this.writeChunk(chunk);
+  }
+
+  /** A snapshot record of the state after everything written so far ('' while that is unknown). */
+  private snapshotSoFar(at: string): string {
+    const state = this.written.current();
+    return state ? JSON.stringify({ at, kind: 'snapshot', seq: state.seq, state }) + '\n' : '';
   }
 
   private async writeChunk(chunk: string): Promise<void> {
+    if (!chunk) return;
     const file = this.file!;
     await file.handle.write(chunk);
     file.bytes += Buffer.byteLength(chunk);
@@ -132,11 +170,38 @@ export class Journal {
     if (this.file) await this.file.handle.close();
     const name = `journal-${String(++this.counter).padStart(6, '0')}-${day}.jsonl`;
     const path = join(this.options.dir, name);
-    this.file = { handle: await open(path, 'a'), path, day, bytes: (await stat(path).catch(() => null))?.size ?? 0 };
+    const bytes = (await stat(path).catch(() => null))?.size ?? 0;
+    this.file = { handle: await open(path, 'a'), path, day, bytes, openingBytes: bytes };
     const files = await listJournalFiles(this.options.dir);
     for (const old of files.slice(0, Math.max(0, files.length - (this.options.keepFiles ?? 30)))) {
       await unlink(old).catch(() => {});
     }
+  }
+}
+
+/**
+ * The state as of what the journal has written: the last snapshot record and the events after
+ * it, folded lazily in batches. Unknown (null) until a snapshot is written: before one, the
+ * journal does not know what the events fold onto.
+ */
+class WrittenState {
+  private base: WallState | null = null;
+  private unfolded: HubEvent[] = [];
+
+  record(entry: JournalEntry): void {
+    if (entry.kind === 'snapshot') {
+      this.base = entry.state;
+      this.unfolded = [];
+    } else if (entry.kind === 'event' && this.base) {
+      this.unfolded.push(entry.event);
+      if (this.unfolded.length >= FOLD_BATCH) this.current();
+    }
+  }
+
+  current(): WallState | null {
+    if (this.base && this.unfolded.length > 0) this.base = reduceEvents(this.base, this.unfolded);
+    this.unfolded = [];
+    return this.base;
   }
 }
 

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CommandAck } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
 import { describeEachBackend, useHub } from '../support/backends';
-import { command, commandOk, schemaRejections, type Ack, type EventClient } from '../support/client';
-import { fetchAllEvents } from '../support/hub';
+import { command, commandOk, connectClient, schemaRejections, type Ack, type EventClient } from '../support/client';
+import { fetchAllEvents, http } from '../support/hub';
 import { PLACES, UNITS, USERS, dispatchTask, incidentBody, reportIncident, useClients } from './fixtures';
 
 afterAll(() => expect(schemaRejections).toEqual([]));
@@ -199,5 +199,25 @@ describeEachBackend('commands', (backend) => {
       expectError(await command(c.city.socket, incidentBody(PLACES.huayipo, { severity: 0 })), 'invalid', 'severity');
       expect(await fetchAllEvents(fx.hub.url, token)).toEqual(before);
     });
+  });
+});
+
+describeEachBackend('expired sessions', (backend) => {
+  const clock = { t: Date.now() };
+  const fx = useHub(backend, { now: () => clock.t, tokenTtlMs: 60_000 });
+
+  it('refuses a command `unauthorized` once the token has expired, on an open socket too', async () => {
+    const token = await fx.token(USERS.city);
+    const client = await connectClient(fx.hub.url, token);
+    try {
+      expect((await command(client.socket, incidentBody())).ok).toBe(true);
+      clock.t += 2 * 60_000;
+      expectError(await command(client.socket, incidentBody()), 'unauthorized');
+      const res = await http(fx.hub.url, '/api/v1/indicators', { token });
+      expect(res.status).toBe(401);
+      await expect(connectClient(fx.hub.url, token)).rejects.toThrow('unauthorized');
+    } finally {
+      client.close();
+    }
   });
 });

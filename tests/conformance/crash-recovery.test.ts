@@ -91,6 +91,7 @@ describeEachBackend('crash recovery', (backend: Backend) => {
       const ackedBefore = all.filter((s) => s.ack?.ok);
       expect(ackedBefore.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
       expect(ackedBefore.length, 'the kill landed mid-burst').toBeLessThan(all.length);
+      if (process.env.CRASH_DEBUG) console.log(`[${backend}] acked before the kill: ${ackedBefore.length} of ${all.length}`);
       const lastSeen = clients.map((client) => client.lastSeq());
       const beforeKill = clients.map((client) => client.events.map((e) => e.seq));
       for (const client of clients) client.close();

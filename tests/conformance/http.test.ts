@@ -11,6 +11,9 @@ import { http } from '../support/hub';
 
 /** Every /api/v1 path other than login: each must demand a bearer token. */
 const PROTECTED_PATHS = [
+  '/api/v1/me',
+  '/api/v1/map/risk-points',
+  '/api/v1/map/rescue-teams',
   '/api/v1/units/500000',
   '/api/v1/units/500000/children',
   '/api/v1/events?since=0',
@@ -87,6 +90,15 @@ describeEachBackend('HTTP surface', (backend) => {
       }
       const ok = await http(fx.hub.url, path, { token: await fx.token('city-duty') });
       expect(ok.status, `${path} with a good token`).toBe(200);
+    });
+
+    it('is required to POST /api/v1/commands', async () => {
+      const body = { id: crypto.randomUUID(), type: 'task.accept', taskId: 'no-such-task' };
+      for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer not-a-token' }]) {
+        const res = await http(fx.hub.url, '/api/v1/commands', { json: body, headers });
+        expect(res.status).toBe(401);
+        expect(ErrorResponse.parse(res.body).error.code).toBe('unauthorized');
+      }
     });
   });
 

@@ -63,7 +63,7 @@ export interface ChildHubOptions {
   env?: Record<string, string>;
 }
 
-/** `tsx hub/cli.ts serve` configured through its environment; resolves once /healthz answers. */
+/** `hub/cli.ts serve` under tsx, configured through its environment; resolves once /healthz answers. */
 export async function startChildHub(options: ChildHubOptions): Promise<ChildHub> {
   const port = options.port ?? (await freePort());
   const env: Record<string, string> = {
@@ -79,8 +79,8 @@ export async function startChildHub(options: ChildHubOptions): Promise<ChildHub>
     ...(options.redisUrl ? { HUB_REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
-  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['hub/cli.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with tsx's loader), not the tsx wrapper, so a SIGKILL reaches the hub itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
