@@ -20,7 +20,9 @@ import { registerCatalog } from './http/catalogRoutes';
 import { registerCommands } from './http/commandRoutes';
 import type { HttpContext } from './http/context';
 import { registerHistory } from './http/historyRoutes';
+import { registerErrorHandlers } from './http/errors';
 import { registerHls } from './http/hlsRoutes';
+import { registerInputGuard } from './http/inputGuard';
 import { registerUnits } from './http/unitRoutes';
 import { EventFeed } from './realtime/eventFeed';
 import { joinCluster } from './realtime/scaleOut';
@@ -139,6 +141,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       publicBaseUrl: () => baseUrl,
       authenticate,
     };
+    registerErrorHandlers(app, log);
+    registerInputGuard(app);
     app.get('/healthz', async () => ({ ok: true }));
     registerAuth(app, ctx);
     registerUnits(app, ctx);

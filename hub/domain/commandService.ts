@@ -12,6 +12,7 @@ import type { Store, StoreTx } from '../store/store';
 import { mayCommand, type Decision } from './decision';
 import type { EventScope } from './eventScope';
 import { decideIncident } from './incidentCommands';
+import { findNul, withoutNul } from './nulText';
 import { decideTask } from './taskCommands';
 
 export interface CommandServiceDeps {
@@ -58,7 +59,7 @@ export class CommandService {
     const rawId = typeof rawRecord?.id === 'string' ? rawRecord.id : undefined;
     const rawType = typeof rawRecord?.type === 'string' ? rawRecord.type.slice(0, 40) : undefined;
     const reject = async (code: ErrorCode, message: string) => {
-      await store.audit({ username: actor.username, ...(rawId ? { commandId: rawId.slice(0, 64) } : {}), ...(rawType ? { type: rawType } : {}), outcome: code, detail: message }, nowMs);
+      await this.auditRejection(actor, rawId, rawType, code, message, nowMs);
       return failure(code, message);
     };
     if (!rawRecord) return reject('invalid', '(root): a command is an object');
@@ -69,6 +70,8 @@ export class CommandService {
       return reject('invalid', '(root): not serialisable');
     }
     if (size > MAX_COMMAND_BYTES) return reject('invalid', `(root): command is ${size} bytes, more than ${MAX_COMMAND_BYTES}`);
+    const nulAt = findNul(raw);
+    if (nulAt) return reject('invalid', `${nulAt}: text may not contain a NUL character`);
 
     if (rawId) {
       const seen = await store.getCommand(rawId);
@@ -100,6 +103,22 @@ export class CommandService {
     });
     if (result.events.length) this.deps.publish(result.events);
     return result.ack;
+  }
+
+  /** The audit line of a command refused before validation: its raw id and type made storable; never throws. */
+  private async auditRejection(actor: Principal, rawId: string | undefined, rawType: string | undefined, code: ErrorCode, message: string, nowMs: number) {
+    const entry = {
+      username: actor.username,
+      ...(rawId ? { commandId: withoutNul(rawId.slice(0, 64)) } : {}),
+      ...(rawType ? { type: withoutNul(rawType) } : {}),
+      outcome: code,
+      detail: withoutNul(message.slice(0, 500)),
+    };
+    try {
+      await this.deps.store.audit(entry, nowMs);
+    } catch (error) {
+      this.deps.log?.(`audit of a refused command failed: ${(error as Error).message}`);
+    }
   }
 
   private replay(actor: Principal, owner: string, ack: CommandAck): CommandAck {

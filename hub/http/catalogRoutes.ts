@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isInSubtree } from '../../shared/domain/units';
 import type { Camera } from '../../shared/protocol/cameras';
+import { LngLat } from '../../shared/protocol/common';
 import { UnitCode } from '../../shared/protocol/units';
 import { parseAtEdge } from '../../shared/validation';
 import { cameraMasterUrl } from '../cameras/routes';
@@ -15,7 +16,8 @@ const CamerasQuery = z.object({
   near: z
     .string()
     .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'near=<lng>,<lat>')
-    .transform((s) => s.split(',').map(Number) as [number, number])
+    .transform((s) => s.split(',').map(Number))
+    .pipe(LngLat)
     .optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });

@@ -87,10 +87,14 @@ describe('HubLink', () => {
     expect(hub.logins).toBe(2);
   });
 
-  it('reports unauthorized when the credentials are refused', async () => {
-    const { link, statuses } = await setup('wrong');
+  it('reports unauthorized when the credentials are refused, and then asks again only slowly', async () => {
+    const { hub, link, statuses } = await setup('wrong');
     link.start();
     await waitFor(() => statuses.some((s) => s.state === 'unauthorized'));
+    expect(link.status().detail).toBe("the hub refused the wall's credentials (login as city-duty answered 401)");
+    await new Promise((r) => setTimeout(r, 300)); // the 20 ms backoff would have asked many times
+    expect(hub.loginRefusals).toBe(1);
+    expect(statuses.map((s) => s.state)).toEqual(['connecting', 'unauthorized']);
   });
 
   it('sends a command and validates the ack; rejects when offline or unanswered', async () => {

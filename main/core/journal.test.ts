@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../shared/protocol/events';
+import { reduceEvents } from '../../shared/state/reduceEvents';
+import { emptyWallState, type WallState } from '../../shared/state/wallState';
+import { loadRecording } from './eventFile';
 import { Journal, listJournalFiles, readJournalEvents } from './journal';
 import { waitFor } from './testing/waitFor';
 
@@ -49,6 +52,38 @@ describe('Journal', () => {
     expect(seqs.at(-1)).toBe(40);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b)); // the oldest were dropped, the rest in order
     expect(seqs.length).toBeLessThan(40);
+    // No snapshot was ever recorded, so the journal cannot know the state to open files with.
+    expect((await loadRecording(files)).snapshots).toEqual([]);
+  });
+
+  it('opens every new file with the state after the last event of the one before', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open({ dir, maxBytes: 600, keepFiles: 100 });
+    const start: WallState = { ...emptyWallState(), seq: 100, time: event(100).ts, cameras: { 'cam-0': 'offline' } };
+    const events = Array.from({ length: 30 }, (_, i) => event(101 + i));
+    journal.append({ kind: 'snapshot', seq: start.seq, state: start });
+    for (const e of events) {
+      journal.append({ kind: 'event', event: e });
+      if (e.seq % 7 === 0) await journal.flush(); // rotations fall both inside and between flushes
+    }
+    await journal.close();
+
+    const files = await listJournalFiles(dir);
+    expect(files.length).toBeGreaterThan(5);
+    let previousLastSeq = start.seq;
+    for (const file of files) {
+      const lines = (await readFile(file, 'utf8')).trim().split('\n');
+      const opening = JSON.parse(lines[0]!) as { kind: string; seq: number; state: WallState };
+      expect(opening.kind).toBe('snapshot');
+      expect(opening.seq).toBe(previousLastSeq);
+      expect(opening.state).toEqual(reduceEvents(start, events.filter((e) => e.seq <= previousLastSeq)));
+      // The opening snapshot does not count against maxBytes: a big state cannot make every file one event long.
+      expect(lines.slice(1).join('\n').length).toBeLessThanOrEqual(600);
+      expect(lines.length).toBeGreaterThan(2);
+      const { events: inFile } = await loadRecording([file]);
+      previousLastSeq = inFile.at(-1)!.seq;
+    }
+    expect(previousLastSeq).toBe(130);
   });
 
   it('starts a new file when the day changes, and reads events across files in order', async () => {

@@ -27,13 +27,26 @@ export interface FakeHub {
   /** Invalidate every issued token. */
   revokeTokens(): void;
   logins: number;
+  /** Logins answered 401 (wrong credentials). */
+  loginRefusals: number;
+  /** Changes (or adds) an account, as an operator fixing it would. */
+  setPassword(username: string, password: string): void;
   /** How many times `GET /api/v1/snapshot` was answered. */
   snapshots: number;
   close(): Promise<void>;
 }
 
-export async function startFakeHub(options: { port?: number; users?: Record<string, string>; tokenTtlMs?: number } = {}): Promise<FakeHub> {
-  const users = options.users ?? { 'city-duty': 'demo' };
+export interface FakeHubOptions {
+  port?: number;
+  users?: Record<string, string>;
+  tokenTtlMs?: number;
+  /** Stamps events' `ts` (real time by default). */
+  now?: () => number;
+}
+
+export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHub> {
+  const users = { ...(options.users ?? { 'city-duty': 'demo' }) };
+  const now = options.now ?? Date.now;
   const tokens = new Set<string>();
   const answers = new Map<string, CommandAck>();
   const events: HubEvent[] = [];
@@ -42,7 +55,7 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
   let tokenCount = 0;
 
   const publish = (draft: EventDraft): HubEvent => {
-    const event = { ...draft, seq: ++seq, ts: new Date().toISOString() } as HubEvent;
+    const event = { ...draft, seq: ++seq, ts: new Date(now()).toISOString() } as HubEvent;
     events.push(event);
     io.emit('event', event);
     return event;
@@ -67,6 +80,8 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
     disconnectAll: () => io.disconnectSockets(true),
     revokeTokens: () => tokens.clear(),
     logins: 0,
+    loginRefusals: 0,
+    setPassword: (username, password) => (users[username] = password),
     snapshots: 0,
     close: async () => {
       io.disconnectSockets(true);
@@ -84,7 +99,10 @@ export async function startFakeHub(options: { port?: number; users?: Record<stri
       let text = '';
       for await (const chunk of req) text += String(chunk);
       const { username, password } = JSON.parse(text) as { username: string; password: string };
-      if (users[username] !== password) return send(401, { error: { code: 'unauthorized', message: 'bad credentials' } });
+      if (users[username] !== password) {
+        hub.loginRefusals++;
+        return send(401, { error: { code: 'unauthorized', message: 'bad credentials' } });
+      }
       const token = `tok-${++tokenCount}`;
       tokens.add(token);
       hub.logins++;
