@@ -1,13 +1,12 @@
 // The reference hub: HTTP API (fastify) and Socket.IO on one port, an append-only event log in
 // SQLite or PostgreSQL, the SLA clock, the camera service and, in demo mode, the simulator.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
 import type { EventDraft, HubEvent } from '../shared/protocol/events';
 import { ensureDemoAccounts, principalOf, type Principal } from './auth/accounts';
 import { LoginLimiter } from './auth/loginLimiter';
-import { TokenIssuer } from './auth/tokens';
+import { openTokenIssuer } from './auth/tokens';
 import { loadCameras, loadIndicators, loadMapData, type MapData } from './catalog';
 import { CommandService } from './domain/commandService';
 import { EventScope } from './domain/eventScope';
@@ -102,8 +101,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const scope = new EventScope(catalogUnits);
     await scope.load(store);
 
-    const secret = await store.settingOrInit('token_secret', randomBytes(32).toString('hex'));
-    const tokens = new TokenIssuer(secret, options.tokenTtlMs ?? DAY, now);
+    const tokens = await openTokenIssuer(store, options.tokenTtlMs ?? DAY, now);
     if (options.demo) await ensureDemoAccounts(store, options.demoPassword ?? 'demo', now());
     const authenticate = async (token: string): Promise<Principal | undefined> => {
       const username = tokens.verify(token);

@@ -18,6 +18,11 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** A stored hash no password matches (not scrypt): for accounts opened only by tokens. */
+export function lockedPasswordHash(): string {
+  return `locked$${randomBytes(16).toString('base64url')}`;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;

@@ -1,6 +1,7 @@
 // Stateless bearer tokens: `base64url(json).base64url(hmac)`, with an expiry. The secret lives in
 // the database, so every hub node sharing it accepts every node's tokens. No revocation (by design).
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Store } from '../store/store';
 
 export interface TokenClaims {
   /** username */
@@ -42,4 +43,13 @@ export class TokenIssuer {
   private sign(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
+}
+
+/** The settings key of the HMAC secret every hub node sharing the database signs tokens with. */
+const TOKEN_SECRET_SETTING = 'token_secret';
+
+/** The store's token issuer; the first to ask creates the secret. */
+export async function openTokenIssuer(store: Store, ttlMs: number, now: () => number = Date.now): Promise<TokenIssuer> {
+  const secret = await store.settingOrInit(TOKEN_SECRET_SETTING, randomBytes(32).toString('hex'));
+  return new TokenIssuer(secret, ttlMs, now);
 }

@@ -101,3 +101,44 @@ describe('HTTP API', () => {
     expect((await get('/api/v1/events')).status).toBe(400);
   });
 });
+
+describe('HTTP API under hostile input', () => {
+  const raw = (url: string, body: string) => fetch(`${hub.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it('answers bad JSON and an oversized body in the error envelope, not fastify\'s', async () => {
+    const badJson = await raw('/api/v1/login', '{"username":');
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual({ error: { code: 'invalid', message: expect.stringContaining('JSON') } });
+    const huge = await raw('/api/v1/login', JSON.stringify({ username: 'city-duty', password: 'p'.repeat(2 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ error: { code: 'invalid', message: expect.stringContaining('larger') } });
+  });
+
+  it('answers unknown routes with 404 not_found in the envelope', async () => {
+    const unknownApi = await get('/api/v1/no-such-thing');
+    expect(unknownApi.status).toBe(404);
+    expect(await unknownApi.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/v1/no-such-thing') } });
+    expect(await (await fetch(`${hub.url}/nowhere`)).json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('refuses a NUL character in path, query and body with 400 invalid naming where', async () => {
+    const inPath = await get('/api/v1/units/5001%0003');
+    expect(inPath.status).toBe(400);
+    expect(await inPath.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('code') } });
+    const inQuery = await get('/api/v1/snapshot?at=2026%00');
+    expect(await inQuery.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('at') } });
+    const inBody = await post('/api/v1/login', { username: 'city\u0000duty', password: 'pw-1' });
+    expect(inBody.status).toBe(400);
+    expect(await inBody.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('username') } });
+  });
+
+  it('refuses a camera query point off the Earth, and answers one far from Chongqing', async () => {
+    const offEarth = await get('/api/v1/cameras?near=999,999&limit=3');
+    expect(offEarth.status).toBe(400);
+    expect(await offEarth.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringContaining('near') } });
+    const city = (await (await post('/api/v1/login', { username: 'city-duty', password: 'pw-1' })).json()) as { token: string };
+    const beijing = await get('/api/v1/cameras?near=116.4,39.9&limit=3', city.token);
+    expect(beijing.status).toBe(200);
+    expect(await beijing.json()).toHaveLength(3);
+  });
+});

@@ -239,6 +239,20 @@ export class Store {
     );
   }
 
+  /** Creates the accounts that do not exist yet (an existing one is left as it is), in one transaction; returns how many were created. */
+  async addMissingAccounts(accounts: readonly AccountRecord[], nowMs: number): Promise<number> {
+    return this.driver.transaction(async (sql) => {
+      let created = 0;
+      for (const account of accounts) {
+        created += await sql.run(
+          `INSERT INTO accounts (username, password_hash, unit, roles, created_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING`,
+          [account.username, account.passwordHash, account.unit, JSON.stringify(account.roles), nowMs],
+        );
+      }
+      return created;
+    });
+  }
+
   /** The stored value, or `value` stored now when there was none (first writer wins). */
   async settingOrInit(key: string, value: string): Promise<string> {
     return this.driver.transaction(async (sql) => {
