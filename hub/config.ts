@@ -15,7 +15,8 @@ function integer(name: string, value: string | undefined): number | undefined {
  * HUB_HOST (127.0.0.1), HUB_PORT (7700), HUB_DATA_DIR (.data/hub), HUB_DATABASE_URL, HUB_DEMO,
  * HUB_DEMO_PASSWORD (demo), HUB_SIMULATOR (on in demo mode unless 0), HUB_SEED (1), HUB_REDIS_URL,
  * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG,
- * HUB_SAMPLE_RETENTION_HOURS (72; 0 keeps indicator samples forever).
+ * HUB_SAMPLE_RETENTION_HOURS (72; 0 keeps indicator samples forever), HUB_CAMERAS_FILE (a real
+ * camera platform's cameras, JSON `[{id, name, unit, location, hls}]`, instead of the loop clips).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
   const demo = flag(env.HUB_DEMO) ?? false;
@@ -34,6 +35,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_REDIS_URL) options.redisUrl = env.HUB_REDIS_URL;
   if (env.HUB_PUBLIC_URL) options.publicBaseUrl = env.HUB_PUBLIC_URL;
   if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
+  if (env.HUB_CAMERAS_FILE) options.camerasFile = env.HUB_CAMERAS_FILE;
   const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
   if (ttl) options.tokenTtlMs = ttl;
   const simSpeed = Number(env.HUB_SIM_SPEED);

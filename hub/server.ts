@@ -7,7 +7,7 @@ import type { EventDraft, HubEvent } from '../shared/protocol/events';
 import { ensureDemoAccounts, principalOf, type Principal } from './auth/accounts';
 import { LoginLimiter } from './auth/loginLimiter';
 import { openTokenIssuer } from './auth/tokens';
-import { loadCameras, loadIndicators, loadMapData, type MapData } from './catalog';
+import { loadCameras, loadIndicators, loadMapData, readCameraFile, type MapData } from './catalog';
 import { CommandService } from './domain/commandService';
 import { EventScope } from './domain/eventScope';
 import { SlaClock } from './domain/slaClock';
@@ -49,6 +49,11 @@ export interface HubOptions {
   tokenTtlMs?: number;
   /** SLA clock interval (default 5 s). */
   slaTickMs?: number;
+  /**
+   * A real camera platform's cameras, `[{id, name, unit, location, hls}]` (HUB_CAMERAS_FILE): they
+   * replace the generated loop-clip cameras, keep their own `hls` URLs, and `/hls/*` answers 404.
+   */
+  camerasFile?: string;
   /** Where the loop clips live (default `<dataDir>/hls-clips`). */
   clipsDir?: string;
   /** Fastify request logging; `false` also silences the hub's own log lines (tests). */
@@ -95,7 +100,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const hierarchy = loadHierarchy();
     const indicators = loadIndicators(1);
-    const cameras = loadCameras(1);
+    const cameras = options.camerasFile ? readCameraFile(options.camerasFile, hierarchy) : loadCameras(1);
+    if (options.camerasFile) log(`${cameras.all().length} cameras from ${options.camerasFile} (their own HLS URLs; no loop clips)`);
     const indicatorUnits = new Map(indicators.map((i) => [i.id, i.unit]));
     const catalogUnits = { indicatorUnit: (id: string) => indicatorUnits.get(id), cameraUnit: (id: string) => cameras.get(id)?.unit };
     const scope = new EventScope(catalogUnits);
@@ -199,6 +205,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         isStaffed: (unit) => sockets.isStaffed(unit),
         seed: options.seed ?? 1,
         ...(options.simulatorSpeed !== undefined ? { speed: options.simulatorSpeed } : {}),
+        cameraStatus: !options.camerasFile,
         log,
       });
       cleanups.push(() => simulator.stop());

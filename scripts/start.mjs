@@ -58,7 +58,8 @@ async function main() {
   const { createWallCore, loadWallConfig } = await import('../main/core/index.ts');
   const { startBrowserShell } = await import('../main/browser-shell/browserShell.ts');
   const { profileDisplays, readWallProfile } = await import('../main/core/viewServing/wallDisplays.ts');
-  const core = createWallCore(loadWallConfig(wallEnv));
+  const config = loadWallConfig(wallEnv);
+  const core = createWallCore(config);
   await core.start();
   closers.unshift(() => core.stop());
   const openWindows = process.env.WALL_OPEN_WINDOWS !== '0';
@@ -72,6 +73,7 @@ async function main() {
     displays: profileDisplays(readWallProfile(process.env.WALL_PROFILE)),
     openWindows,
     headless,
+    ...(config.mediaOrigins ? { mediaOrigins: config.mediaOrigins } : {}),
   };
   const shell = await startBrowserShell(shellOptions).catch((error) => {
     if (error?.code !== 'EADDRINUSE') throw error;

@@ -1,6 +1,7 @@
 // About 6,000 public-video cameras placed on streets and communities, dense in the nine core
 // districts. Each shows one of the looped HLS clips; the server forms the URL from the id as
-// `${publicBaseUrl}/hls/cameras/${id}/master.m3u8`, so no host lives here.
+// `${publicBaseUrl}/hls/cameras/${id}/master.m3u8`, so no host lives here. A deployment replaces
+// them with a real platform's cameras (`cameraFile.ts`), which carry their own `hls` URL.
 import { CITY_CODE, isInSubtree } from '../../shared/domain/units';
 import { loadHierarchy, PointGridIndex, Random, squaredDistance, type Hierarchy, type LngLat, type UnitRecord } from '../hierarchy';
 import { CLIP_RECIPES } from '../cameras/clipRecipes';
@@ -10,15 +11,29 @@ export const CAMERA_COUNT = 6000;
 /** How many distinct looped clips the camera service serves; `clip` indexes them. */
 export const CAMERA_CLIP_COUNT = CLIP_RECIPES.length;
 
-export interface CameraDefinition {
+interface CameraPlace {
   id: string;
   name: string;
-  /** A street or community code. */
+  /** A street or community code (any unit for a file camera). */
   unit: string;
   location: [number, number];
+}
+
+/** A simulated camera: the hub serves its video from a loop clip. */
+export interface LoopCameraDefinition extends CameraPlace {
   /** 0 … CAMERA_CLIP_COUNT-1: which looped clip this camera shows. */
   clip: number;
+  hls?: undefined;
 }
+
+/** A real platform's camera (`HUB_CAMERAS_FILE`): the hub advertises its URL and serves no video. */
+export interface ExternalCameraDefinition extends CameraPlace {
+  /** Absolute http(s) URL of its master playlist, passed to clients untouched. */
+  hls: string;
+  clip?: undefined;
+}
+
+export type CameraDefinition = LoopCameraDefinition | ExternalCameraDefinition;
 
 const PLACES = [
   '步行街', '广场', '主干道路口', '公交枢纽', '轨道站出入口', '农贸市场', '学校门口', '医院门口', '滨江路',
@@ -36,14 +51,14 @@ function streetWeight(street: UnitRecord, districtCode: string): number {
 }
 
 /** Uncached generation; `loadCameras` is what callers want. */
-export function generateCameras(hierarchy: Hierarchy, seed: number): CameraDefinition[] {
+export function generateCameras(hierarchy: Hierarchy, seed: number): LoopCameraDefinition[] {
   const random = new Random(`cameras:${seed}`);
   const streets = hierarchy.children(CITY_CODE).flatMap((district) =>
     hierarchy.children(district.code).map((street) => ({ street, district: district.code })),
   );
   const counts = apportion(CAMERA_COUNT, streets.map(({ street, district }) => streetWeight(street, district)));
   const serialByDistrict = new Map<string, number>();
-  const cameras: CameraDefinition[] = [];
+  const cameras: LoopCameraDefinition[] = [];
   streets.forEach(({ street, district }, i) => {
     const communities = hierarchy.children(street.code);
     for (let n = 0; n < (counts[i] ?? 0); n++) {
@@ -70,7 +85,8 @@ export interface CameraCatalog {
   nearestCameras(lngLat: LngLat, limit: number, unit?: string): CameraDefinition[];
 }
 
-function buildCatalog(cameras: CameraDefinition[]): CameraCatalog {
+/** A catalogue over a fixed list of cameras, with the spatial index `nearestCameras` uses. */
+export function catalogOf(cameras: readonly CameraDefinition[]): CameraCatalog {
   const byId = new Map(cameras.map((camera) => [camera.id, camera]));
   const index = PointGridIndex.of(cameras, (camera) => camera.location, 0.02);
   return {
@@ -95,7 +111,7 @@ const cache = new Map<number, CameraCatalog>();
 export function loadCameras(seed = 1): CameraCatalog {
   let catalog = cache.get(seed);
   if (!catalog) {
-    catalog = buildCatalog(generateCameras(loadHierarchy(), seed));
+    catalog = catalogOf(generateCameras(loadHierarchy(), seed));
     cache.set(seed, catalog);
   }
   return catalog;

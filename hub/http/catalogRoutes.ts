@@ -29,7 +29,8 @@ export function registerCatalog(app: FastifyInstance, ctx: HttpContext): void {
     name: camera.name,
     unit: camera.unit,
     location: camera.location,
-    hls: cameraMasterUrl(ctx.publicBaseUrl(), camera.id),
+    // a file camera's own platform URL, untouched; a loop camera's is on this hub
+    hls: camera.hls ?? cameraMasterUrl(ctx.publicBaseUrl(), camera.id),
   });
 
   app.get('/api/v1/cameras', async (request, reply) => {

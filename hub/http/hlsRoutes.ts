@@ -1,10 +1,12 @@
 // `/hls/*`: the camera service's routes on an inner Fastify instance, mounted once the loop
 // clips exist. Encoding the clips takes a while on first start and must not hold up the hub, so
-// until they are ready `/hls/*` answers 503 with Retry-After; players retry.
+// until they are ready `/hls/*` answers 503 with Retry-After; players retry. Cameras from a camera
+// file play from their own platform: the hub serves no video for them (404), and when every camera
+// is such, it encodes no clips at all.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ensureClips } from '../cameras/clips';
 import { registerCameraRoutes } from '../cameras/routes';
-import type { CameraCatalog } from '../catalog';
+import type { CameraCatalog, LoopCameraDefinition } from '../catalog';
 import { sendError } from './errors';
 
 export interface HlsOptions {
@@ -15,6 +17,12 @@ export interface HlsOptions {
   /** Encode at start (true) or on the first /hls request (false). */
   eager: boolean;
   log(message: string): void;
+}
+
+/** A camera whose video this hub serves from a loop clip; none for a file camera. */
+function loopCamera(cameras: CameraCatalog, id: string): LoopCameraDefinition | undefined {
+  const camera = cameras.get(id);
+  return camera && camera.hls === undefined ? camera : undefined;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'transfer-encoding', 'keep-alive']);
@@ -29,7 +37,7 @@ export function registerHls(app: FastifyInstance, options: HlsOptions): { close(
       const clips = await ensureClips(options.clipsDir, { log: options.log });
       if (closed) return;
       const instance = Fastify({ logger: false });
-      registerCameraRoutes(instance, { clips, lookup: (id) => options.cameras.get(id), now: options.now, isOffline: options.isOffline });
+      registerCameraRoutes(instance, { clips, lookup: (id) => loopCamera(options.cameras, id), now: options.now, isOffline: options.isOffline });
       await instance.ready();
       inner = instance;
       options.log(`HLS cameras ready (${clips.clips.length} loop clips)`);
@@ -38,12 +46,14 @@ export function registerHls(app: FastifyInstance, options: HlsOptions): { close(
       preparing = undefined; // the next request tries again
     }));
 
-  if (options.eager) void prepare();
+  const servesVideo = options.cameras.all().some((camera) => camera.hls === undefined);
+  if (options.eager && servesVideo) void prepare();
 
   app.route({
     method: ['GET', 'HEAD'],
     url: '/hls/*',
     handler: async (request, reply) => {
+      if (!servesVideo) return sendError(reply, 'not_found', 'this hub serves no video: its cameras play from their own platform (hls URL in the camera list)');
       if (!inner) {
         void prepare();
         reply.header('retry-after', '5');

@@ -20,6 +20,8 @@ export interface SimulatorHost {
   isStaffed(unit: string): boolean;
   seed: number;
   speed?: number;
+  /** False when cameras come from a real platform: their status is not simulated. */
+  cameraStatus?: boolean;
   log(message: string): void;
 }
 
@@ -45,7 +47,11 @@ export function simulatorPorts(host: SimulatorHost) {
 
 /** Starts the seeded simulator on the hub's ports. */
 export async function startSimulator(host: SimulatorHost): Promise<RunningSimulator> {
-  const simulator = new Simulator(simulatorPorts(host), { seed: host.seed, ...(host.speed !== undefined ? { speed: host.speed } : {}) });
+  const simulator = new Simulator(simulatorPorts(host), {
+    seed: host.seed,
+    ...(host.speed !== undefined ? { speed: host.speed } : {}),
+    ...(host.cameraStatus !== undefined ? { cameraStatus: host.cameraStatus } : {}),
+  });
   simulator.start();
   host.log(`simulator started (seed ${host.seed})`);
   return { stop: () => simulator.stop() };

@@ -64,12 +64,14 @@ export class Simulator {
   private background = false;
   private autoEpisodeRunning = false;
   private nextAutoEpisodeAt = Infinity;
+  private readonly cameraStatus: boolean;
 
   constructor(private readonly ports: SimulatorPorts, options: SimulatorOptions) {
     this.catalogSeed = options.catalogSeed ?? 1;
     this.speed = options.speed && options.speed > 0 ? options.speed : 1;
     this.incidentsPerMinute = options.incidentsPerMinute ?? 3;
     this.autoEpisodes = options.autoEpisodes ?? true;
+    this.cameraStatus = options.cameraStatus ?? true;
     const stream = (name: string) => new Random(hashString(`${options.seed}:${name}`));
     this.streams = { samples: stream('samples'), incidents: stream('incidents'), centres: stream('centres'), world: stream('world'), episodes: stream('episodes') };
     this.sampler = new IndicatorSampler(loadIndicators(this.catalogSeed), this.streams.samples);
@@ -223,7 +225,7 @@ export class Simulator {
   /** Now and then a camera drops offline for a few minutes (never more than 1% at once). */
   private maybeFlapCamera(): void {
     const random = this.streams.world;
-    if (!random.chance(1 / 15)) return;
+    if (!random.chance(1 / 15) || !this.cameraStatus) return;
     const cameras = loadCameras(this.catalogSeed).all();
     const camera = random.pick(cameras);
     if (this.offlineCameras.has(camera.id) || this.offlineCameras.size >= cameras.length / 100) return;

@@ -37,4 +37,6 @@ export interface SimulatorOptions {
   incidentsPerMinute?: number;
   /** Start an episode now and then during the normal run (default true). */
   autoEpisodes?: boolean;
+  /** Flap simulated cameras offline now and then (default true; off when a real camera platform reports its own). */
+  cameraStatus?: boolean;
 }

@@ -15,6 +15,8 @@ export interface BrowserShellOptions {
   core: ShellCore;
   /** The hub the views load HLS from: its origin goes into the CSP. */
   hubUrl: string;
+  /** Camera platforms' origins the views may also load HLS from (`WallConfig.mediaOrigins`). */
+  mediaOrigins?: string[];
   /** Loopback only: the view socket is not meant for other machines. */
   host?: '127.0.0.1';
   /** 0 (default) picks a free port. */
@@ -75,6 +77,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   port = (server.address() as AddressInfo).port;
   csp = buildContentSecurityPolicy({
     hubOrigin: options.hubUrl,
+    mediaOrigins: options.mediaOrigins ?? [],
     extraConnectSources: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
 
   const ses = session.defaultSession;
   hardenSession(ses, log);
-  serveAppProtocol(ses, rendererDir, buildContentSecurityPolicy({ hubOrigin: hubUrl }));
+  serveAppProtocol(ses, rendererDir, buildContentSecurityPolicy({ hubOrigin: hubUrl, mediaOrigins: config.mediaOrigins ?? [] }));
 
   const windows = new ViewWindows({ core, preloadPath, log, onConsoleClosed: () => app.quit() });
   const unregisterIpc = registerBridgeIpc(ipcMain, core, windows, log);
