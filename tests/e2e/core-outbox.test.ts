@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutboxItem, ViewHello } from '../../shared/view/viewChannel';
 import { startHub, type RunningHub } from '../../hub/server';
 import { createLogger } from '../../main/core/logger';
@@ -10,17 +7,9 @@ import { FakePort } from '../../main/core/testing/fakePort';
 import { HubClient, IN_YUZHONG } from '../../main/core/testing/hubClient';
 import { waitFor } from '../../main/core/testing/waitFor';
 import { createWallCore, type WallCore } from '../../main/core/wallCore';
+import { useCleanups } from '../support/cleanups';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
-});
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { defer, tempDir } = useCleanups();
 
 function wallCore(hubUrl: string, dataDir: string): WallCore {
   const core = createWallCore({
@@ -32,7 +21,7 @@ function wallCore(hubUrl: string, dataDir: string): WallCore {
     link: { reconnect: { delayMs: 50, maxDelayMs: 300 }, commandTimeoutMs: 1000 },
     outboxRetry: { baseMs: 50, maxMs: 300 },
   });
-  cleanups.push(() => core.stop());
+  defer(() => core.stop());
   return core;
 }
 
@@ -49,7 +38,7 @@ describe('command outbox (real hub)', () => {
     const wallDir = await tempDir('wall-');
     const hubOptions = { dataDir: hubDir, demo: true, simulator: false, logger: false } as const;
     let hub: RunningHub = await startHub({ ...hubOptions, port: 0 });
-    cleanups.push(() => hub.close());
+    defer(() => hub.close());
     const port = hub.port;
 
     const first = wallCore(hub.url, wallDir);
@@ -97,7 +86,7 @@ describe('command outbox (real hub)', () => {
 
   it('a definitive refusal is final and is not retried', { timeout: 30_000 }, async () => {
     const hub = await startHub({ dataDir: await tempDir('hub-'), port: 0, demo: true, simulator: false, logger: false });
-    cleanups.push(() => hub.close());
+    defer(() => hub.close());
     const core = wallCore(hub.url, await tempDir('wall-'));
     await core.start();
     await waitFor(() => core.status().link.state === 'connected', 10_000);

@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Camera } from '../../shared/protocol/cameras';
 import type { Indicator } from '../../shared/protocol/indicators';
 import type { ViewHello } from '../../shared/view/viewChannel';
@@ -15,18 +14,10 @@ import { FakePort } from '../../main/core/testing/fakePort';
 import { waitFor } from '../../main/core/testing/waitFor';
 import { ViewHost } from '../../main/core/viewHost';
 import { createWallCore, type WallCore } from '../../main/core/wallCore';
+import { useCleanups } from '../support/cleanups';
 
 const quiet = createLogger({ write: () => {} });
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
-});
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { defer, tempDir } = useCleanups();
 
 async function attachView(core: WallCore, id: string) {
   const port = new FakePort(id, (viewId, pushId) => core.handleCall(viewId, 'player:ack', { viewId, pushId }));
@@ -38,7 +29,7 @@ async function attachView(core: WallCore, id: string) {
 async function startLiveWall(hubUrl: string) {
   const dataDir = await tempDir('wall-');
   const core = createWallCore({ hubUrl, username: 'city-duty', password: 'demo', dataDir, logger: quiet, journal: { flushMs: 100 } });
-  cleanups.push(() => core.stop());
+  defer(() => core.stop());
   await core.start();
   const view = await attachView(core, 'wall-1');
   return { core, view, journalDir: join(dataDir, 'journal') };
@@ -62,7 +53,7 @@ async function replay(recording: Recording) {
 describe('replay equivalence (real hub)', () => {
   it('a recorded stream replayed yields exactly the view state it yielded live', { timeout: 60_000 }, async () => {
     const hub = await startHub({ dataDir: await tempDir('hub-'), port: 0, demo: true, simulator: false, logger: false });
-    cleanups.push(() => hub.close());
+    defer(() => hub.close());
     const city = await HubClient.login(hub.url, 'city-duty');
     const district = await HubClient.login(hub.url, 'd500103-duty');
 
@@ -118,7 +109,7 @@ describe('replay equivalence (real hub)', () => {
       logger: quiet,
       player: { kind: 'replay', file: exported, speed: 1_000_000 },
     });
-    cleanups.push(() => replayCore.stop());
+    defer(() => replayCore.stop());
     await replayCore.start();
     const replayView = await attachView(replayCore, 'wall-1');
     await waitFor(() => replayView.state.seq === lastSeq, 10_000, 'the replay to finish');
@@ -133,7 +124,7 @@ describe('replay equivalence (real hub)', () => {
   it('the simulator\'s live stream, journalled and replayed, gives the same state', { timeout: 60_000 }, async () => {
     const hub = await startHub({ dataDir: await tempDir('hub-'), port: 0, demo: true, simulator: true, hlsEager: false, sampleIntervalMs: 200, logger: false });
     let hubOpen = true;
-    cleanups.push(async () => hubOpen && (await hub.close()));
+    defer(async () => hubOpen && (await hub.close()));
     const { core, view: live, journalDir } = await startLiveWall(hub.url);
     await waitFor(() => live.seqs.length >= 8 && Object.keys(live.state.indicators).length > 0, 30_000, 'simulated events');
     await hub.close(); // the stream ends here; what the wall has is the recording

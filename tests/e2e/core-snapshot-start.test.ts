@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../shared/protocol/indicators';
 import { reduceEvents } from '../../shared/state/reduceEvents';
 import type { ViewHello } from '../../shared/view/viewChannel';
@@ -11,21 +8,13 @@ import { FakePort } from '../../main/core/testing/fakePort';
 import { HubClient, IN_YUZHONG, OUTSIDE_YUZHONG, playTaskLife } from '../../main/core/testing/hubClient';
 import { waitFor } from '../../main/core/testing/waitFor';
 import { createWallCore } from '../../main/core/wallCore';
+import { useCleanups } from '../support/cleanups';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
-});
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { defer, tempDir } = useCleanups();
 
 async function startWall(hubUrl: string, username: string) {
   const core = createWallCore({ hubUrl, username, password: 'demo', dataDir: await tempDir('wall-'), logger: createLogger({ write: () => {} }) });
-  cleanups.push(() => core.stop());
+  defer(() => core.stop());
   await core.start();
   const view = new FakePort('wall-1', (viewId, pushId) => core.handleCall(viewId, 'player:ack', { viewId, pushId }));
   core.attachView(view);
@@ -37,7 +26,7 @@ async function startWall(hubUrl: string, username: string) {
 describe('a wall starts from the hub snapshot (real hub)', () => {
   it('gets the full current state of its scope without receiving the history, then streams from there', { timeout: 60_000 }, async () => {
     const hub = await startHub({ dataDir: await tempDir('hub-'), port: 0, demo: true, simulator: false, logger: false });
-    cleanups.push(() => hub.close());
+    defer(() => hub.close());
     const city = await HubClient.login(hub.url, 'city-duty');
     const district = await HubClient.login(hub.url, 'd500103-duty');
 
