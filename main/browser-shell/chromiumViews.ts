@@ -59,6 +59,7 @@ export class ChromiumViews {
           '--disable-sync',
           '--no-first-run',
           '--autoplay-policy=no-user-gesture-required',
+          '--hide-crash-restore-bubble',
           // Views must keep drawing when covered or unfocused, like Electron's backgroundThrottling: false.
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',
