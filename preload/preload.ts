@@ -29,6 +29,11 @@ const bridge: WallBridge = {
   onUpdate: (listener) => subscribe('player:update', listener),
   onLinkStatus: (listener) => subscribe('link:status', listener),
   onOutbox: (listener) => subscribe('outbox:changed', listener),
+  applyPreset: (presetId) => call('layout:apply', { presetId }) as ReturnType<WallBridge['applyPreset']>,
+  revertLayout: () => call('layout:revert', {}) as ReturnType<WallBridge['revertLayout']>,
+  importLayout: (text) => call('layout:import', { text }) as ReturnType<WallBridge['importLayout']>,
+  exportLayout: () => call('layout:export', {}) as ReturnType<WallBridge['exportLayout']>,
+  onLayout: (listener) => subscribe('layout:changed', listener),
 };
 
 contextBridge.exposeInMainWorld('wall', bridge);

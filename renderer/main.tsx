@@ -5,6 +5,7 @@ import { App } from './App';
 import { BridgeProvider } from './bridge/BridgeContext';
 import { getBridge } from './bridge/getBridge';
 import { initI18n } from './i18n';
+import { readStandalonePanel, StandalonePanel } from './layout/standalonePanel';
 import { readWindowPlace } from './screens/windowRole';
 import { connectUnitNames } from './stores/connectUnitNames';
 import { connectWallStore } from './stores/connectWallStore';
@@ -26,12 +27,14 @@ connectWallStore(bridge, useWallStore, {
 });
 connectUnitNames(bridge, useWallStore);
 
+// `?panel=<kind>&settings=<json>`: one panel full-screen (panel development, tests, benchmarks).
+const standalone = readStandalonePanel(window.location.search);
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <BridgeProvider value={bridge}>
-        <App place={place} />
+        {standalone ? <StandalonePanel request={standalone} /> : <App place={place} />}
       </BridgeProvider>
     </StrictMode>,
   );

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import type { ViewRole } from '../../shared/view/viewChannel';
 import { buildContentSecurityPolicy } from '../core/viewServing/contentSecurityPolicy';
 import { planViewWindows, viewIdFor, type ViewWindowSpec } from '../core/viewServing/viewPlan';
-import { DEFAULT_DISPLAY_BOUNDS, type WallDisplay } from '../core/viewServing/wallDisplays';
+import { DEFAULT_DISPLAY_BOUNDS, toWallProfile, type WallDisplay } from '../core/viewServing/wallDisplays';
 import { ChromiumViews } from './chromiumViews';
 import { isOwnLoopbackHost, isOwnLoopbackOrigin } from './loopbackOrigin';
 import { serveRendererRequest } from './rendererHttp';
@@ -23,7 +23,7 @@ export interface BrowserShellOptions {
   port?: number;
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
-  /** Wall displays; default one 1920×1080 display with id "1". */
+  /** Wall displays (with their bezels, when known); default one 1920×1080 display with id "1". The core plans its canvas from them. */
   displays?: WallDisplay[];
   /** Open the views in Chromium and keep them alive (the watchdog). */
   openWindows: boolean;
@@ -54,6 +54,7 @@ export interface BrowserShell {
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const log = options.log ?? ((line: string) => console.log(`[browser-shell] ${line}`));
   const displays = options.displays?.length ? options.displays : [{ id: '1', bounds: DEFAULT_DISPLAY_BOUNDS }];
+  options.core.setWallProfile?.(toWallProfile(displays));
   const sockets = new ViewSocketServer(options.core, log);
   let port = 0;
   let csp = '';

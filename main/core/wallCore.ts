@@ -17,6 +17,13 @@ import { controlPlayer, type Player } from './player';
 import { ReplayPlayer } from './replayPlayer';
 import type { WallConfig } from './wallConfig';
 import { ViewHost, type UnresponsiveView, type ViewPort } from './viewHost';
+import { CameraList } from '../../shared/protocol/cameras';
+import type { LayoutState } from '../../shared/wall/layoutState';
+import { DEFAULT_CANVAS, type WallCanvas, type WallProfile } from '../../shared/wall/profile';
+import { AlarmFocus, loadAlarmRules } from './layout/alarmRules';
+import { CameraCatalog, fillCameraCells } from './layout/cameraFill';
+import { LayoutService } from './layout/layoutService';
+import { WallPlanner } from './layout/wallPlanner';
 
 export interface WallCoreStatus {
   started: boolean;
@@ -48,6 +55,15 @@ export interface WallCore {
   player(): Player;
   /** The folded state every view has (or is being sent). */
   state(): WallState;
+  /**
+   * The wall's displays (at start and after every hot-plug): the canvas is planned from the
+   * `connected` ones (all when absent) and every view is told.
+   */
+  setWallProfile(profile: WallProfile, connected?: Iterable<string>): void;
+  /** The layout on the wall; null before `start()`. */
+  layout(): LayoutState | null;
+  /** Resolves once alarm rules have acted on everything folded so far and the layout is saved (tests). */
+  layoutSettled(): Promise<void>;
 }
 
 /** Composes link, player, outbox, journal and view host for one wall machine. */
@@ -65,6 +81,10 @@ export function createWallCore(config: WallConfig): WallCore {
   let startSeq: number | null = null;
   let started = false;
   const unsubscribe: (() => void)[] = [];
+  let layouts: LayoutService | null = null;
+  let alarms: AlarmFocus | null = null;
+  let canvas: WallCanvas = DEFAULT_CANVAS;
+  const cameraCatalog = new CameraCatalog(async () => cameraIds(await link.fetchJson('/api/v1/cameras?limit=100'), 'layout:cameras'));
 
   const views = new ViewHost({
     logger,
@@ -76,8 +96,15 @@ export function createWallCore(config: WallConfig): WallCore {
       player: player.info(),
       link: link.status(),
       outbox: outbox?.list() ?? [],
+      ...(layouts ? { layout: layouts.state() } : {}),
     }),
   });
+  /** The player's sink: views fold the update, then alarm rules look at what was folded. */
+  const sink = (update: Parameters<typeof views.push>[0]): Promise<void> => {
+    const delivered = views.push(update);
+    alarms?.observe(update, views.currentState());
+    return delivered;
+  };
   unsubscribe.push(views.on('view-unresponsive', (v) => journal?.append({ kind: 'view', viewId: v.viewId, what: 'unresponsive', detail: v.reason })));
 
   const calls: { [C in BridgeCall]: (viewId: string, args: BridgeArgs<C>) => Promise<BridgeResults[C]> } = {
@@ -96,6 +123,17 @@ export function createWallCore(config: WallConfig): WallCore {
     },
     'outbox:list': async () => requireOutbox().list(),
     'player:control': async (_viewId, control) => controlPlayer(player, control),
+    'layout:apply': async (_viewId, args) => requireLayouts().applyPreset(args.presetId),
+    'layout:revert': async () => requireLayouts().revert(),
+    'layout:import': async (viewId, args) => {
+      try {
+        return await requireLayouts().import(args.text);
+      } catch (error) {
+        if (error instanceof CoreError && error.code === 'invalid') rejections.record('view:layout:import', { ok: false, field: error.field ?? '(file)', message: error.message }, { viewId });
+        throw error;
+      }
+    },
+    'layout:export': async () => requireLayouts().export(),
     'hub:query': async (_viewId, args) => {
       const { path, schema } = hubQueryRequest(args.query);
       const parsed = parseAtEdge(schema, await link.fetchJson(path));
@@ -108,6 +146,40 @@ export function createWallCore(config: WallConfig): WallCore {
   function refuse(source: string, field: string, message: string, viewId: string): CoreError {
     rejections.record(source, { ok: false, field, message }, { viewId });
     return new CoreError('invalid', message, field);
+  }
+
+  function requireLayouts(): LayoutService {
+    if (!layouts) throw new CoreError('unavailable', 'the wall core is not started');
+    return layouts;
+  }
+
+  function cameraIds(raw: unknown, source: string): string[] {
+    const parsed = parseAtEdge(CameraList, raw);
+    if (parsed.ok) return parsed.value.map((c) => c.id);
+    rejections.record(source, parsed);
+    throw new CoreError('internal', `hub answer invalid: ${parsed.message}`, parsed.field);
+  }
+
+  async function openLayouts(): Promise<void> {
+    const dir = join(config.dataDir, 'layout');
+    layouts = await LayoutService.open({
+      dir,
+      logger,
+      onChange: (state) => views.broadcast('layout:changed', state),
+      fillCameras: async (layout) => fillCameraCells(layout, await cameraCatalog.list()),
+    });
+    layouts.setCanvas(canvas);
+    alarms = new AlarmFocus({
+      rules: await loadAlarmRules(join(dir, 'alarm-rules.json'), logger),
+      layouts,
+      logger,
+      nearestCameras: async ([lng, lat], limit) => cameraIds(await link.fetchJson(`/api/v1/cameras?near=${lng},${lat}&limit=${limit}`), 'layout:nearest-cameras'),
+    });
+  }
+
+  /** A first start shows the daily preset before cameras are known: fill them in once the hub answers. */
+  function fillCamerasLater(): void {
+    void layouts?.refillCameras().catch((error: unknown) => logger.warn('camera fill failed', { error: String(error) }));
   }
 
   function requireOutbox(): Outbox {
@@ -130,6 +202,7 @@ export function createWallCore(config: WallConfig): WallCore {
       if (journalConfig.enabled !== false) {
         journal = await Journal.open({ dir: join(config.dataDir, 'journal'), ...journalConfig, now, logger });
       }
+      await openLayouts();
       outbox = await Outbox.open({ dir: join(config.dataDir, 'outbox'), transport: link, logger, now, ...(config.outboxRetry ? { retry: config.outboxRetry } : {}) });
       unsubscribe.push(
         outbox.on('changed', (items) => views.broadcast('outbox:changed', items)),
@@ -143,11 +216,12 @@ export function createWallCore(config: WallConfig): WallCore {
       );
       if (config.player?.kind === 'replay') {
         player = await createReplayPlayer(config.player.file, config.player.speed, config.player.startAt);
-        player.start(views.push);
+        player.start(sink);
+        fillCamerasLater();
         return; // replay needs the hub only for catalog queries, which log in on demand
       }
       unsubscribe.push(link.on('events', (events) => events.forEach((event) => journal?.append({ kind: 'event', event }))));
-      player.start(views.push);
+      player.start(sink);
       // Start from the hub's state now, then stream what follows it: never the whole history.
       liveStart = new LiveStart({
         link,
@@ -160,6 +234,7 @@ export function createWallCore(config: WallConfig): WallCore {
           livePlayer.reset(snapshot);
           link.resumeFrom(snapshot.seq);
           link.start();
+          fillCamerasLater();
         },
       });
       await liveStart.begin();
@@ -174,6 +249,8 @@ export function createWallCore(config: WallConfig): WallCore {
       for (const off of unsubscribe.splice(0)) off();
       await outbox?.close();
       await journal?.close();
+      await alarms?.idle();
+      await layouts?.flushed();
     },
 
     attachView(port) {
@@ -216,5 +293,15 @@ export function createWallCore(config: WallConfig): WallCore {
 
     player: () => player,
     state: () => views.currentState(),
+    setWallProfile(profile, connected) {
+      canvas = WallPlanner.planCanvas(profile, connected);
+      logger.info('wall canvas planned', { width: canvas.width, height: canvas.height, displays: canvas.slices.map((s) => s.displayId) });
+      layouts?.setCanvas(canvas);
+    },
+    layout: () => layouts?.state() ?? null,
+    async layoutSettled() {
+      await alarms?.idle();
+      await layouts?.flushed();
+    },
   };
 }

@@ -8,7 +8,7 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { registerBridgeIpc } from './bridgeIpc';
 import { buildContentSecurityPolicy } from '../core/viewServing/contentSecurityPolicy';
 import { guardAllWebContents, hardenSession } from './sessionHardening';
-import { chooseWallDisplays, readWallProfile, type ScreenDisplay } from '../core/viewServing/wallDisplays';
+import { chooseWallDisplays, readWallProfile, toWallProfile, type ScreenDisplay } from '../core/viewServing/wallDisplays';
 import { planViewWindows } from '../core/viewServing/viewPlan';
 import { ViewWindows } from './viewWindows';
 
@@ -50,7 +50,11 @@ async function main(): Promise<void> {
     const screens = screen.getAllDisplays().map((d) => toScreenDisplay(d, screen.getPrimaryDisplay().id));
     const operator = screens.find((s) => s.primary) ?? screens[0];
     if (!operator) return;
-    windows.apply(planViewWindows(chooseWallDisplays(screens, profile), operator));
+    const wall = chooseWallDisplays(screens, profile);
+    // Hot-plug: the canvas is planned over the displays present now; a removed display's cells
+    // spread over the others and come back with it.
+    core.setWallProfile(toWallProfile(wall, profile));
+    windows.apply(planViewWindows(wall, operator));
   };
   placeWindows();
   const onScreensChanged = (change: string) => (): void => {

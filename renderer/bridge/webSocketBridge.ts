@@ -238,6 +238,11 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     onUpdate: (listener) => onPush('player:update', listener),
     onLinkStatus: (listener) => onPush('link:status', listener),
     onOutbox: (listener) => onPush('outbox:changed', listener),
+    applyPreset: (presetId: string) => call('layout:apply', { presetId }),
+    revertLayout: () => call('layout:revert', {}),
+    importLayout: (text: string) => call('layout:import', { text }),
+    exportLayout: () => call('layout:export', {}),
+    onLayout: (listener) => onPush('layout:changed', listener),
     onTransport(listener) {
       transportListeners.add(listener);
       listener(transport);

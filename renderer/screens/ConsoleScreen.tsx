@@ -4,6 +4,7 @@ import { LanguageToggle } from '../components/LanguageToggle';
 import { IncidentDeskPanel, ReportIncidentPanel } from '../panels/incidents';
 import { LinkIndicator, OutboxPanel, SessionInfo } from '../panels/status';
 import { TaskListPanel } from '../panels/tasks';
+import { PresetBar } from '../layout/PresetBar';
 import { selectReady } from '../stores/hooks';
 import { useWallStore } from '../stores/wallStore';
 import './console.css';
@@ -26,6 +27,7 @@ export function ConsoleScreen() {
           <LanguageToggle />
         </div>
       </header>
+      <div className="console__bar">{ready && <PresetBar />}</div>
       {ready ? (
         <main className="console__body">
           <div className="console__main">

@@ -5,30 +5,26 @@ import { LinkIndicator } from '../panels/status';
 import { TaskFeedPanel, TaskStatePanel } from '../panels/tasks';
 import { selectPlayerKind, selectReady, selectSeq } from '../stores/hooks';
 import { useWallStore } from '../stores/wallStore';
+import { useLayoutMarks } from '../layout/useLayoutMarks';
+import { WallLayoutView } from '../layout/WallLayoutView';
 import './wall.css';
 
 /**
- * One wall display: a header band (hall, clock, link) over a grid of panels. Later issues put
- * cameras, the 3D city and indicator boards into the grid through the layout presets.
+ * One wall display: its slice of the wall canvas, where the header band (hall, clock, link)
+ * runs across the top and the layout's cells fill the rest. Without a layout (or an empty one)
+ * it shows the overview grid of incidents and tasks.
  */
 export function WallScreen({ displayId }: { displayId: string }) {
   const { t } = useTranslation();
   const ready = useWallStore(selectReady);
+  const layout = useWallStore((s) => s.layout);
+  useLayoutMarks(ready ? layout : null);
+  if (ready && layout && layout.layout.cells.length > 0) {
+    return <WallLayoutView state={layout} displayId={displayId} header={<WallHeader />} footer={<WallFooter displayId={displayId} />} />;
+  }
   return (
     <div className="wall">
-      <header className="wall__header">
-        <div className="wall__brand">
-          <Emblem />
-          <div>
-            <h1 className="wall__title">{t('hall.name')}</h1>
-            <p className="wall__motto">{t('hall.motto')}</p>
-          </div>
-        </div>
-        <div className="wall__status">
-          <LinkIndicator />
-          <Clock />
-        </div>
-      </header>
+      <WallHeader />
       {ready ? (
         <main className="wall__body">
           <div className="wall__column">
@@ -46,6 +42,25 @@ export function WallScreen({ displayId }: { displayId: string }) {
       )}
       <WallFooter displayId={displayId} />
     </div>
+  );
+}
+
+function WallHeader() {
+  const { t } = useTranslation();
+  return (
+      <header className="wall__header">
+        <div className="wall__brand">
+          <Emblem />
+          <div>
+            <h1 className="wall__title">{t('hall.name')}</h1>
+            <p className="wall__motto">{t('hall.motto')}</p>
+          </div>
+        </div>
+        <div className="wall__status">
+          <LinkIndicator />
+          <Clock />
+        </div>
+      </header>
   );
 }
 

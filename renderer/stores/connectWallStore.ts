@@ -2,7 +2,7 @@ import type { WallBridge } from '../../shared/view/bridge';
 import type { WallState } from '../../shared/state/wallState';
 import type { PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import { parseAtEdge } from '../../shared/validation';
-import { LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../../shared/view/pushSchemas';
+import { LayoutStateSchema, LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../../shared/view/pushSchemas';
 import { isReconnectingBridge } from '../bridge/webSocketBridge';
 import type { WallStoreApi } from './wallStore';
 
@@ -121,6 +121,11 @@ export function connectWallStore(bridge: WallBridge, store: WallStoreApi, option
       const parsed = parseAtEdge(OutboxListSchema, raw);
       if (parsed.ok) store.getState().setOutbox(parsed.value);
       else log(`rejected an outbox list: ${parsed.message}`);
+    }),
+    bridge.onLayout((raw) => {
+      const parsed = parseAtEdge(LayoutStateSchema, raw);
+      if (parsed.ok) store.getState().setLayout(parsed.value);
+      else log(`rejected a layout: ${parsed.message}`);
     }),
   ];
   if (isReconnectingBridge(bridge)) {

@@ -5,7 +5,7 @@ import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 import type { SessionUser } from '../../shared/protocol/auth';
 import type { UnitRef } from '../../shared/protocol/units';
-import type { LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello, ViewRole } from '../../shared/view/viewChannel';
+import type { LayoutState, LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello, ViewRole } from '../../shared/view/viewChannel';
 import type { TransportStatus } from '../bridge/webSocketBridge';
 
 /*
@@ -61,7 +61,14 @@ export interface UnitNameSlice {
   rememberUnitName(code: string, name: string): void;
 }
 
-export type WallStore = WallSlice & LinkSlice & OutboxSlice & SessionSlice & UnitNameSlice;
+/** The wall's layout and canvas, as main last said (null: no layout service, show the overview). */
+export interface LayoutSlice {
+  layout: LayoutState | null;
+  /** Takes a pushed layout unless it is older than the one shown (pushes can cross a hello). */
+  setLayout(state: LayoutState): void;
+}
+
+export type WallStore = WallSlice & LinkSlice & OutboxSlice & SessionSlice & UnitNameSlice & LayoutSlice;
 type Slice<T> = StateCreator<WallStore, [], [], T>;
 
 const createWallSlice: Slice<WallSlice> = (set) => ({
@@ -109,6 +116,7 @@ const createSessionSlice: Slice<SessionSlice> = (set) => ({
       player: hello.player,
       link: hello.link,
       outbox: sortOutbox(hello.outbox),
+      layout: hello.layout ?? null,
       ready: true,
     }),
 });
@@ -116,6 +124,11 @@ const createSessionSlice: Slice<SessionSlice> = (set) => ({
 const createUnitNameSlice: Slice<UnitNameSlice> = (set) => ({
   unitNames: {},
   rememberUnitName: (code, name) => set((s) => ({ unitNames: { ...s.unitNames, [code]: name } })),
+});
+
+const createLayoutSlice: Slice<LayoutSlice> = (set) => ({
+  layout: null,
+  setLayout: (state) => set((s) => (s.layout && state.revision < s.layout.revision ? s : { layout: state })),
 });
 
 function sortOutbox(items: OutboxItem[]): OutboxItem[] {
@@ -128,6 +141,7 @@ export const wallStoreInitializer: Slice<WallStore> = (...a) => ({
   ...createOutboxSlice(...a),
   ...createSessionSlice(...a),
   ...createUnitNameSlice(...a),
+  ...createLayoutSlice(...a),
 });
 
 /** The window's store. Tests build their own with `createStore(wallStoreInitializer)`. */

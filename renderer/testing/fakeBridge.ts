@@ -1,7 +1,7 @@
 import type { Command } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
 import type { WallBridge } from '../../shared/view/bridge';
-import type { LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
+import type { LayoutExport, LayoutState, LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 
@@ -53,6 +53,35 @@ export class FakeBridge implements WallBridge {
   onOutbox(listener: (o: OutboxItem[]) => void): () => void {
     this.outboxListeners.add(listener);
     return () => this.outboxListeners.delete(listener);
+  }
+
+  readonly layoutCalls: { call: 'apply' | 'revert' | 'import' | 'export'; arg?: string }[] = [];
+  /** What the layout calls answer; set by a test that needs them. */
+  layoutState: LayoutState | null = null;
+  private layoutListeners = new Set<(s: LayoutState) => void>();
+  private layoutAnswer(call: 'apply' | 'revert' | 'import', arg?: string): Promise<LayoutState> {
+    this.layoutCalls.push({ call, ...(arg !== undefined ? { arg } : {}) });
+    return this.layoutState ? Promise.resolve(this.layoutState) : Promise.reject(new Error('no layout in this fake'));
+  }
+  applyPreset(presetId: string): Promise<LayoutState> {
+    return this.layoutAnswer('apply', presetId);
+  }
+  revertLayout(): Promise<LayoutState> {
+    return this.layoutAnswer('revert');
+  }
+  importLayout(text: string): Promise<LayoutState> {
+    return this.layoutAnswer('import', text);
+  }
+  exportLayout(): Promise<LayoutExport> {
+    this.layoutCalls.push({ call: 'export' });
+    return Promise.resolve({ text: JSON.stringify(this.layoutState?.layout ?? null), fileName: 'layout.json' });
+  }
+  onLayout(listener: (s: LayoutState) => void): () => void {
+    this.layoutListeners.add(listener);
+    return () => this.layoutListeners.delete(listener);
+  }
+  pushLayout(state: unknown): void {
+    for (const listener of this.layoutListeners) listener(state as LayoutState);
   }
 
   /** Sends an arbitrary payload down the update channel, as a misbehaving main could. */

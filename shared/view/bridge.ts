@@ -1,5 +1,5 @@
 import type { Command } from '../protocol/commands';
-import type { BridgePushes, HubQuery, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
+import type { BridgePushes, HubQuery, LayoutExport, LayoutState, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
 
 /**
  * `window.wall`: the only way a view reaches the main process. The Electron preload implements
@@ -20,4 +20,12 @@ export interface WallBridge {
   onUpdate(listener: (update: PlayerUpdate) => void): () => void;
   onLinkStatus(listener: (status: BridgePushes['link:status']) => void): () => void;
   onOutbox(listener: (items: OutboxItem[]) => void): () => void;
+  /** Switch every view to a built-in preset. */
+  applyPreset(presetId: string): Promise<LayoutState>;
+  /** Leave a focus layout for the one before it. */
+  revertLayout(): Promise<LayoutState>;
+  /** Replace the layout with a file's; `invalid` naming the field when it does not validate. */
+  importLayout(text: string): Promise<LayoutState>;
+  exportLayout(): Promise<LayoutExport>;
+  onLayout(listener: (state: LayoutState) => void): () => void;
 }

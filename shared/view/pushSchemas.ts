@@ -4,6 +4,7 @@ import { Command, CommandAck } from '../protocol/commands';
 import { HubEvent } from '../protocol/events';
 import { UnitRef } from '../protocol/units';
 import { WallState } from '../state/wallState';
+import { LayoutStateSchema } from '../wall/layoutState';
 import type { LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
 import { VIEW_ROLES } from './viewChannel';
 
@@ -61,4 +62,8 @@ export const ViewHelloSchema: z.ZodType<ViewHello> = z.object({
   player: PlayerInfoSchema,
   link: LinkStatusSchema,
   outbox: OutboxListSchema,
+  layout: LayoutStateSchema.optional(),
 });
+
+export { LayoutStateSchema };
+export const LayoutExportSchema = z.object({ text: z.string(), fileName: z.string() });

@@ -5,6 +5,7 @@ import { SessionUser } from '../protocol/auth';
 import { IsoTime } from '../protocol/common';
 import { UnitRef } from '../protocol/units';
 import type { WallState } from '../state/wallState';
+import type { LayoutState } from '../wall/layoutState';
 
 /** Which screen a window shows. */
 export const VIEW_ROLES = ['wall', 'console'] as const;
@@ -70,6 +71,8 @@ export interface ViewHello {
   player: PlayerInfo;
   link: LinkStatus;
   outbox: OutboxItem[];
+  /** The wall's layout and canvas; absent where no layout service runs (then views show the overview). */
+  layout?: LayoutState;
 }
 
 // ---- calls: view → main, each with a validated argument and a typed result ----
@@ -96,6 +99,9 @@ export const PlayerControl = z.discriminatedUnion('action', [
 ]);
 export type PlayerControl = z.infer<typeof PlayerControl>;
 
+/** Longest layout file a view may hand in (the view socket caps a frame at 64 KiB). */
+export const MAX_LAYOUT_TEXT = 60_000;
+
 export const BRIDGE_CALLS = {
   'view:hello': z.strictObject({ viewId: z.string().max(64).optional() }),
   'player:ack': z.strictObject({ viewId: z.string().max(64), pushId: z.number().int().min(0) }),
@@ -103,6 +109,11 @@ export const BRIDGE_CALLS = {
   'outbox:list': z.strictObject({}),
   'hub:query': z.strictObject({ query: HubQuery }),
   'player:control': PlayerControl,
+  'layout:apply': z.strictObject({ presetId: z.string().min(1).max(64) }),
+  'layout:revert': z.strictObject({}),
+  /** A layout file's text (JSON), validated by main; a bad one changes nothing. */
+  'layout:import': z.strictObject({ text: z.string().max(MAX_LAYOUT_TEXT) }),
+  'layout:export': z.strictObject({}),
 } as const;
 export type BridgeCall = keyof typeof BRIDGE_CALLS;
 export type BridgeArgs<C extends BridgeCall> = z.infer<(typeof BRIDGE_CALLS)[C]>;
@@ -114,6 +125,16 @@ export interface BridgeResults {
   'outbox:list': OutboxItem[];
   'hub:query': unknown;
   'player:control': PlayerInfo;
+  'layout:apply': LayoutState;
+  'layout:revert': LayoutState;
+  'layout:import': LayoutState;
+  'layout:export': LayoutExport;
+}
+
+/** The current layout as a file: pretty JSON a person can edit and import again. */
+export interface LayoutExport {
+  text: string;
+  fileName: string;
 }
 
 // ---- pushes: main → view ----
@@ -121,8 +142,11 @@ export interface BridgePushes {
   'player:update': PlayerUpdate;
   'link:status': LinkStatus;
   'outbox:changed': OutboxItem[];
+  /** The layout, its mode or the canvas changed: a preset applied, a focus begun or ended, a display plugged. */
+  'layout:changed': LayoutState;
 }
 export type BridgePush = keyof BridgePushes;
-export const BRIDGE_PUSHES: readonly BridgePush[] = ['player:update', 'link:status', 'outbox:changed'];
+export const BRIDGE_PUSHES: readonly BridgePush[] = ['player:update', 'link:status', 'outbox:changed', 'layout:changed'];
 
 export { CommandAck };
+export type { LayoutState };

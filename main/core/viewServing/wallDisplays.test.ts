@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planViewWindows } from './viewPlan';
-import { chooseWallDisplays, profileDisplays, readWallProfile, type ScreenDisplay } from './wallDisplays';
+import { chooseWallDisplays, profileDisplays, readWallProfile, toWallProfile, type ScreenDisplay } from './wallDisplays';
 
 const screen = (id: string, x: number, primary = false): ScreenDisplay => ({ id, primary, bounds: { x, y: 0, width: 1920, height: 1080 } });
 const operator = screen('1', 0, true);
@@ -43,6 +43,25 @@ describe('readWallProfile', () => {
     expect(lines[0]).toContain('displays.0');
     expect(readWallProfile(path.join(dir, 'missing.json'), (l) => lines.push(l))).toBeUndefined();
     expect(lines).toHaveLength(2);
+  });
+});
+
+describe('toWallProfile', () => {
+  it('takes bounds from the screens and bezels from the profile file, by display id', () => {
+    const bezel = { left: 6, right: 6, top: 4, bottom: 4 };
+    const file = { displays: ['2', { id: '3', bezel }] };
+    expect(toWallProfile(chooseWallDisplays([operator, wallA, wallB], file), file)).toEqual({
+      displays: [
+        { id: '2', bounds: wallA.bounds },
+        { id: '3', bounds: wallB.bounds, bezel },
+      ],
+    });
+  });
+
+  it('keeps bezels the browser shell read with its displays', () => {
+    const bezel = { left: 0, right: 12, top: 0, bottom: 0 };
+    const displays = profileDisplays({ displays: [{ id: 'a', bezel }, 'b'] });
+    expect(toWallProfile(displays).displays.map((d) => d.bezel)).toEqual([bezel, undefined]);
   });
 });
 

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { parseAtEdge } from '../../../shared/validation';
+import { Bezel, type WallProfile } from '../../../shared/wall/profile';
 
 /**
- * Which displays form the wall. A stand-in until real wall profiles (placement, bezels) land:
- * a `WALL_PROFILE` JSON file may list display ids (and, for the browser shell, their bounds);
- * without one every display but the primary is a wall display, or the only display when there
- * is just one.
+ * Which displays form the wall. A `WALL_PROFILE` JSON file may list display ids, or entries
+ * `{id, bounds?, bezel?}` (bounds for the browser shell, which has no screens to ask; bezel
+ * widths in px for both shells); without one every display but the primary is a wall display,
+ * or the only display when there is just one. `toWallProfile` turns the choice into the
+ * `WallProfile` the planner lays the canvas over.
  */
 export const DisplayBounds = z.strictObject({
   x: z.number().int(),
@@ -19,7 +21,7 @@ export type DisplayBounds = z.infer<typeof DisplayBounds>;
 const DisplayId = z.union([z.string().min(1).max(64), z.number().int()]).transform(String);
 export const WallProfileFile = z.object({
   displays: z
-    .array(z.union([DisplayId, z.strictObject({ id: DisplayId, bounds: DisplayBounds.optional() })]))
+    .array(z.union([DisplayId, z.strictObject({ id: DisplayId, bounds: DisplayBounds.optional(), bezel: Bezel.optional() })]))
     .min(1)
     .max(64),
 });
@@ -28,6 +30,8 @@ export type WallProfileFile = z.infer<typeof WallProfileFile>;
 export interface WallDisplay {
   id: string;
   bounds: DisplayBounds;
+  /** Frame widths from the profile file, when given. */
+  bezel?: Bezel;
 }
 export interface ScreenDisplay extends WallDisplay {
   primary: boolean;
@@ -75,7 +79,23 @@ export function profileDisplays(profile?: WallProfileFile): WallDisplay[] {
   return profile.displays.map((entry, index) => {
     const id = typeof entry === 'string' ? entry : entry.id;
     const given = typeof entry === 'string' ? undefined : entry.bounds;
+    const bezel = typeof entry === 'string' ? undefined : entry.bezel;
     // Without bounds, lay displays out side by side like a row of screens.
-    return { id, bounds: given ?? { ...DEFAULT_DISPLAY_BOUNDS, x: index * DEFAULT_DISPLAY_BOUNDS.width } };
+    return { id, bounds: given ?? { ...DEFAULT_DISPLAY_BOUNDS, x: index * DEFAULT_DISPLAY_BOUNDS.width }, ...(bezel ? { bezel } : {}) };
   });
+}
+
+/**
+ * The wall profile of the chosen displays: their real bounds, bezels from the profile file
+ * (by display id) where it gives them.
+ */
+export function toWallProfile(displays: WallDisplay[], file?: WallProfileFile): WallProfile {
+  const bezels = new Map<string, Bezel>();
+  for (const entry of file?.displays ?? []) if (typeof entry !== 'string' && entry.bezel) bezels.set(entry.id, entry.bezel);
+  return {
+    displays: displays.map((d) => {
+      const bezel = d.bezel ?? bezels.get(d.id);
+      return { id: d.id, bounds: d.bounds, ...(bezel ? { bezel } : {}) };
+    }),
+  };
 }

@@ -1,0 +1,71 @@
+import Hls from 'hls.js';
+import type { HlsPlayer, TileVideo } from './hlsPlayer';
+import { TileManager } from './tileManager';
+
+let manager: TileManager | null = null;
+
+/** The one tile manager of this view, on real hls.js, `IntersectionObserver` and page visibility. */
+export function getViewTileManager(): TileManager {
+  manager ??= new TileManager({
+    createHls: (config) => {
+      const hls = new Hls(config);
+      return {
+        get levels() {
+          return hls.levels;
+        },
+        get autoLevelCapping() {
+          return hls.autoLevelCapping;
+        },
+        set autoLevelCapping(level: number) {
+          hls.autoLevelCapping = level;
+        },
+        get startLevel() {
+          return hls.startLevel;
+        },
+        set startLevel(level: number) {
+          hls.startLevel = level;
+        },
+        get nextAutoLevel() {
+          return hls.nextAutoLevel;
+        },
+        set nextAutoLevel(level: number) {
+          hls.nextAutoLevel = level;
+        },
+        get latency() {
+          return hls.latency;
+        },
+        get liveSyncPosition() {
+          return hls.liveSyncPosition;
+        },
+        loadSource: (url) => hls.loadSource(url),
+        attachMedia: (media) => hls.attachMedia(media as HTMLVideoElement),
+        startLoad: (position) => hls.startLoad(position),
+        stopLoad: () => hls.stopLoad(),
+        recoverMediaError: () => hls.recoverMediaError(),
+        destroy: () => hls.destroy(),
+        on: (event: string, listener: (...args: never[]) => void) => hls.on(event as typeof Hls.Events.ERROR, listener as never),
+      } satisfies HlsPlayer;
+    },
+    devicePixelRatio: () => window.devicePixelRatio || 1,
+    observeVisibility: observeOnScreen,
+    page: {
+      isHidden: () => document.visibilityState === 'hidden',
+      onChange: (listener) => {
+        document.addEventListener('visibilitychange', listener);
+        return () => document.removeEventListener('visibilitychange', listener);
+      },
+    },
+  });
+  return manager;
+}
+
+/** Whether a tile's video is on screen; `display: none` (a tile hidden behind an enlarged one) counts as off. */
+function observeOnScreen(video: TileVideo, onChange: (visible: boolean) => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') return () => undefined;
+  const observer = new IntersectionObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    if (entry) onChange(entry.isIntersecting);
+  });
+  observer.observe(video as HTMLVideoElement);
+  return () => observer.disconnect();
+}

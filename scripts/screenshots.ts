@@ -1,0 +1,98 @@
+// `npm run screenshots`: the wall on a two-display profile (2 × 1920×1080) with the demo hub and
+// its simulator (fixed seed), each built-in preset applied from the console, and the whole
+// 3840×1080 canvas saved as docs/screenshots/preset-<id>.png (the two wall pages stitched);
+// then a severity-1 incident's focus layout (focus-layout.png) and the console's preset bar.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { startHub } from '../hub/server';
+import { startBrowserShell } from '../main/browser-shell/browserShell';
+import { createLogger } from '../main/core/logger';
+import { loadWallConfig } from '../main/core/wallConfig';
+import { createWallCore } from '../main/core/wallCore';
+import { BUILT_IN_PRESETS } from '../shared/wall/presets';
+import { buildRenderer, rendererIsStale } from './build.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'docs/screenshots');
+const settleMs = Number(process.env.SCREENSHOT_SETTLE_MS ?? 6000);
+const displays = [
+  { id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+  { id: '2', bounds: { x: 1920, y: 0, width: 1920, height: 1080 } },
+];
+
+async function main(): Promise<void> {
+  if (rendererIsStale()) await buildRenderer();
+  fs.mkdirSync(outDir, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
+  const hub = await startHub({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: path.join(dataDir, 'hub'),
+    demo: true,
+    simulator: true,
+    seed: 7,
+    logger: false,
+    clipsDir: path.join(os.tmpdir(), 'command-wall-test-hls-clips'),
+  });
+  const config = loadWallConfig({ WALL_HUB_URL: hub.url, WALL_DATA_DIR: path.join(dataDir, 'wall') });
+  const core = createWallCore({ ...config, logger: createLogger({ level: 'warn' }) });
+  await core.start();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const shell = await startBrowserShell({ core, hubUrl: hub.url, rendererDir: path.join(root, 'dist/renderer'), displays, openWindows: true, browser, log: () => {} });
+  const page = (viewId: string): Page => shell.windows!.pageOf(viewId)!;
+  const shows = async (layoutId: string) => {
+    for (const viewId of ['wall-1', 'wall-2']) await page(viewId).waitForFunction((id) => document.body.dataset.layout === id, layoutId, { timeout: 30_000 });
+  };
+
+  try {
+    await page('console').waitForSelector('button[data-preset]', { timeout: 60_000 });
+    for (const preset of BUILT_IN_PRESETS) {
+      await page('console').click(`button[data-preset="${preset.id}"]`);
+      await shows(preset.id);
+      await new Promise((r) => setTimeout(r, settleMs)); // video tiles start, indicators fill
+      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, `preset-${preset.id}.png`));
+    }
+
+    // The emergency preset, then a severity-1 incident: the alarm rule's focus layout.
+    await page('console').click('button[data-preset="emergency"]');
+    await shows('emergency');
+    const report = await hub.execute(
+      { username: 'screenshots', unit: '500000', roles: ['duty'] },
+      { id: randomUUID(), type: 'incident.report', title: '解放碑商圈人群聚集', kind: 'crowd', board: 'governance', severity: 1, location: [106.5772, 29.5571] },
+    );
+    if (!report.ok) throw new Error(`report refused: ${JSON.stringify(report)}`);
+    await shows(`focus-${(report as { incidentId: string }).incidentId}`);
+    await new Promise((r) => setTimeout(r, settleMs));
+    await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'focus-layout.png'));
+    await page('console').screenshot({ path: path.join(outDir, 'console-presets.png') });
+    console.log(`screenshots in ${path.relative(root, outDir)}`);
+  } finally {
+    await shell.close();
+    await browser.close();
+    await core.stop();
+    await hub.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Both wall pages side by side: the whole canvas as the hall sees it. */
+async function saveCanvas(browser: import('playwright-core').Browser, walls: Page[], file: string): Promise<void> {
+  const shots = await Promise.all(walls.map((p) => p.screenshot()));
+  const context = await browser.newContext({ viewport: { width: 1920 * walls.length, height: 1080 } });
+  const stitch = await context.newPage();
+  const images = shots.map((png) => `<img src="data:image/png;base64,${png.toString('base64')}" style="display:block;width:1920px;height:1080px">`).join('');
+  await stitch.setContent(`<body style="margin:0;display:flex;background:#000">${images}</body>`);
+  await stitch.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await stitch.screenshot({ path: file });
+  await context.close();
+  console.log(`saved ${path.relative(root, file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { BOARDS, Severity } from '../protocol/common';
+import { UnitCode } from '../protocol/units';
+
+/*
+ * Settings of every panel kind a layout cell can hold: the one source of truth. The panels in
+ * renderer/panels/<kind>/settings.ts re-export these; layouts, presets and imports are
+ * validated against them here, where main and the views both reach.
+ */
+
+export const CAMERA_GRIDS = [1, 4, 9, 16, 25] as const;
+const CameraId = z.string().min(1).max(64);
+
+export const CamerasPanelSettings = z.strictObject({
+  grid: z.union(CAMERA_GRIDS.map((n) => z.literal(n)) as [z.ZodLiteral<1>, z.ZodLiteral<4>, z.ZodLiteral<9>, z.ZodLiteral<16>, z.ZodLiteral<25>]),
+  cameraIds: z.array(CameraId).max(25),
+  /** Cycle through more cameras than the grid holds, one page every `intervalSeconds`. */
+  tour: z.strictObject({ intervalSeconds: z.number().int().min(3).max(3600), cameraIds: z.array(CameraId).min(1).max(500) }).optional(),
+});
+export type CamerasPanelSettings = z.infer<typeof CamerasPanelSettings>;
+
+export const IndicatorsPanelSettings = z.strictObject({
+  board: z.enum([...BOARDS, 'all']),
+  /** Only indicators of this unit's subtree. */
+  unit: UnitCode.optional(),
+  /** Exactly these indicators, in this order unless `sort` says otherwise. */
+  ids: z.array(z.string().min(1).max(64)).max(1500).optional(),
+  sort: z.enum(['severity', 'name']).optional(),
+});
+export type IndicatorsPanelSettings = z.infer<typeof IndicatorsPanelSettings>;
+
+export const IncidentsPanelSettings = z.strictObject({
+  view: z.enum(['list', 'ticker', 'summary']),
+  severities: z.array(Severity).max(4).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  /** The incident a focus layout is about: shown first and marked. */
+  focusIncidentId: z.string().min(1).max(64).optional(),
+});
+export type IncidentsPanelSettings = z.infer<typeof IncidentsPanelSettings>;
+
+export const TasksPanelSettings = z.strictObject({
+  view: z.enum(['feed', 'states']),
+  /** Only the tasks of this incident. */
+  incidentId: z.string().min(1).max(64).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+export type TasksPanelSettings = z.infer<typeof TasksPanelSettings>;
+
+export const StatusPanelSettings = z.strictObject({
+  show: z.array(z.enum(['severity', 'boards', 'tasks'])).min(1).max(3),
+});
+export type StatusPanelSettings = z.infer<typeof StatusPanelSettings>;
+
+export const PANEL_SETTINGS = {
+  cameras: CamerasPanelSettings,
+  indicators: IndicatorsPanelSettings,
+  incidents: IncidentsPanelSettings,
+  tasks: TasksPanelSettings,
+  status: StatusPanelSettings,
+} as const;
+export type PanelKind = keyof typeof PANEL_SETTINGS;
+export const PANEL_KINDS = Object.keys(PANEL_SETTINGS) as PanelKind[];
+export type PanelSettings<K extends PanelKind> = z.infer<(typeof PANEL_SETTINGS)[K]>;
+
+/** A cell's content: a kind and settings valid for it. */
+export type PanelSpec = { [K in PanelKind]: { kind: K; settings: PanelSettings<K> } }[PanelKind];
