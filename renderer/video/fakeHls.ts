@@ -20,6 +20,8 @@ export class FakeHls implements HlsPlayer {
   loading = false;
   destroyed = false;
   mediaRecoveries = 0;
+  /** How often loading was (re)started: the cheap recovery restarts it at the live edge. */
+  startLoads = 0;
   private manifestListeners: (() => void)[] = [];
   private errorListeners: ((event: string, data: HlsErrorData) => void)[] = [];
 
@@ -33,6 +35,7 @@ export class FakeHls implements HlsPlayer {
   }
   startLoad(): void {
     this.loading = true;
+    this.startLoads += 1;
   }
   stopLoad(): void {
     this.loading = false;

@@ -1,5 +1,6 @@
 import { type HlsFactory, type HlsPlayer, type TileVideo, BUFFER_STALLED, HLS_ERROR, HLS_MANIFEST_PARSED, MEDIA_ERROR, TILE_HLS_CONFIG } from './hlsPlayer';
 import { chooseLevelForTile, largestLevel } from './levelCap';
+import { DEFAULT_RECOVERY_PRESSURE, type RecoveryPressureOptions, ReloadTokens, isUnderPressure, reloadWaitMs } from './recoveryPolicy';
 import { LOADING_HEALTH, type TileHealth, type TileHealthState, sameHealth } from './tileHealth';
 
 export interface TileSource {
@@ -30,6 +31,10 @@ export interface TileManagerOptions {
   /** A hidden tile is paused at once and freed after this long. */
   freeHiddenAfterMs?: number;
   backoff?: { initialMs: number; maxMs: number };
+  /** At most one player rebuild (stalled or far behind) per this interval, for the whole view. */
+  reloadIntervalMs?: number;
+  /** When many tiles are in trouble at once, recovery backs off for all of them. */
+  recoveryPressure?: RecoveryPressureOptions;
   /** Calls back with whether the element is on screen; returns the unobserve function. */
   observeVisibility?: (video: TileVideo, onChange: (visible: boolean) => void) => () => void;
   /** Whether the whole page is hidden (`document.visibilityState`). */
@@ -52,6 +57,8 @@ interface Tile {
   lastProgressAt: number;
   startedAt: number;
   stalledSince: number | null;
+  /** When the player was last restarted at the live edge in place (the cheap recovery). */
+  nudgedAt: number | null;
   liveSince: number | null;
   retries: number;
   mediaRecoveredAt: number | null;
@@ -84,6 +91,7 @@ export class TileManager {
   private batchStartedAt = -Infinity;
   private startsInBatch = 0;
   private healthTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly reloadTokens: ReloadTokens;
   private readonly offPage: () => void;
 
   constructor(options: TileManagerOptions) {
@@ -99,9 +107,12 @@ export class TileManager {
       startTimeoutMs: 15_000,
       freeHiddenAfterMs: 10_000,
       backoff: { initialMs: 1000, maxMs: 8000 },
+      reloadIntervalMs: 2000,
+      recoveryPressure: DEFAULT_RECOVERY_PRESSURE,
       now: () => Date.now(),
       ...options,
     };
+    this.reloadTokens = new ReloadTokens(this.options.reloadIntervalMs, this.options.now);
     this.offPage = options.page?.onChange(() => this.tiles.forEach((tile) => this.reconcile(tile))) ?? (() => undefined);
   }
 
@@ -109,7 +120,7 @@ export class TileManager {
     this.detach(tileId);
     const tile: Tile = {
       id: tileId, video, source, hls: null, levels: [], phase: 'idle', onScreen: true, enlarged: false,
-      lastTime: 0, lastProgressAt: 0, startedAt: 0, stalledSince: null, liveSince: null, retries: 0,
+      lastTime: 0, lastProgressAt: 0, startedAt: 0, stalledSince: null, nudgedAt: null, liveSince: null, retries: 0,
       mediaRecoveredAt: null, retryTimer: null, freeTimer: null, unobserve: () => undefined,
     };
     this.tiles.set(tileId, tile);
@@ -186,12 +197,12 @@ export class TileManager {
   }
 
   /** Players alive now, and the level cap each has (for tests, benchmarks and devtools). */
-  stats(): { tiles: number; players: number; queued: number; caps: Record<string, number> } {
+  stats(): { tiles: number; players: number; queued: number; recovering: number; caps: Record<string, number> } {
     const caps: Record<string, number> = {};
     this.tiles.forEach((tile) => {
       if (tile.hls) caps[tile.id] = tile.hls.autoLevelCapping;
     });
-    return { tiles: this.tiles.size, players: Object.keys(caps).length, queued: this.queue.length, caps };
+    return { tiles: this.tiles.size, players: Object.keys(caps).length, queued: this.queue.length, recovering: this.recoveryLoad().troubled, caps };
   }
 
   dispose(): void {
@@ -318,17 +329,19 @@ export class TileManager {
       tile.video.load();
     }
     tile.phase = 'idle';
-    tile.stalledSince = null;
+    tile.stalledSince = tile.nudgedAt = null;
   }
 
   /** After a fatal error: drops the player and starts it again after an exponential backoff. */
   private retryLater(tile: Tile, state: TileHealthState): void {
     const { initialMs, maxMs } = this.options.backoff;
-    const delay = Math.min(maxMs, initialMs * 2 ** tile.retries);
+    const ownDelay = Math.min(maxMs, initialMs * 2 ** tile.retries);
     tile.retries += 1;
     this.free(tile);
     if (this.getHealth(tile.id).state !== state) this.setHealth(tile.id, { state, secondsBehindLive: null });
     tile.phase = 'retrying';
+    const { troubled, active } = this.recoveryLoad();
+    const delay = reloadWaitMs(ownDelay, troubled, isUnderPressure(troubled, active, this.options.recoveryPressure), this.options.recoveryPressure);
     tile.retryTimer = setTimeout(() => {
       tile.retryTimer = null;
       tile.phase = 'idle';
@@ -346,6 +359,32 @@ export class TileManager {
     this.free(tile);
     tile.stalledSince = this.options.now();
     this.reconcile(tile);
+  }
+
+  /**
+   * The cheap recovery: the same player reloads from the live edge and jumps there, keeping its
+   * MSE source; under pressure this comes first, a rebuild only after the widened wait.
+   */
+  private nudge(tile: Tile, now: number): void {
+    const hls = tile.hls;
+    if (!hls) return;
+    tile.nudgedAt = now;
+    hls.startLoad(-1);
+    if (hls.liveSyncPosition !== null && hls.liveSyncPosition > tile.video.currentTime) tile.video.currentTime = hls.liveSyncPosition;
+    tile.lastTime = tile.video.currentTime; // the jump is not playback
+    void Promise.resolve(tile.video.play()).catch(() => undefined);
+  }
+
+  /** Tiles on screen that should play, and how many of them are stalled, reloading or retrying now. */
+  private recoveryLoad(): { troubled: number; active: number } {
+    let troubled = 0;
+    let active = 0;
+    this.tiles.forEach((tile) => {
+      if (!tile.source || this.offlineCameras.has(tile.source.cameraId) || !this.visible(tile)) return;
+      active += 1;
+      if (tile.stalledSince !== null || tile.phase === 'retrying') troubled += 1;
+    });
+    return { troubled, active };
   }
 
   private markStalled(tile: Tile): void {
@@ -371,33 +410,53 @@ export class TileManager {
 
   private checkHealth(): void {
     const now = this.options.now();
+    const { troubled, active } = this.recoveryLoad();
+    const pressure = this.options.recoveryPressure;
+    const pressured = isUnderPressure(troubled, active, pressure);
+    const rebuilds: Tile[] = [];
     this.tiles.forEach((tile) => {
       const hls = tile.hls;
       if (!hls || tile.phase !== 'running') return;
       const time = tile.video.currentTime;
+      const ownWait = Math.min(this.options.backoff.maxMs, this.options.reloadStalledAfterMs * 2 ** tile.retries);
       if (time > tile.lastTime + PROGRESS_EPSILON_S) {
         tile.lastTime = time;
         tile.lastProgressAt = now;
         tile.liveSince ??= now;
         if (now - tile.liveSince >= HEALTHY_AFTER_MS) tile.retries = 0;
         // a reloaded frozen feed replays its last few seconds, a confused player lurches: only
-        // steady progress ends a stall (a lurching one is still reloaded at its next standstill)
+        // steady progress ends a stall (and while it advances at all, recovery waits)
         if (this.getHealth(tile.id).state === 'stalled' && now - tile.liveSince < this.options.recoverAfterMs) return;
-        tile.stalledSince = null;
+        tile.stalledSince = tile.nudgedAt = null;
         const behind = hls.latency > 0 ? hls.latency : hls.liveSyncPosition !== null ? hls.liveSyncPosition - time : null;
-        // a player left far behind (a feed that jumped ahead after a gap) does not catch up by itself
-        if (behind !== null && behind > this.options.maxSecondsBehindLive) return this.reloadStalled(tile);
+        // a player left far behind (a feed that jumped ahead after a gap) does not catch up by itself;
+        // under pressure it jumps to the edge in place rather than costing the view a new player
+        if (behind !== null && behind > this.options.maxSecondsBehindLive) {
+          if (!pressured) rebuilds.push(tile);
+          else if (tile.nudgedAt === null || now - tile.nudgedAt >= ownWait) this.nudge(tile, now);
+          return;
+        }
         this.setHealth(tile.id, { state: 'live', secondsBehindLive: behind === null ? null : Math.max(0, Math.round(behind)) });
         return;
       }
       tile.lastTime = time;
       if (tile.video.paused) void Promise.resolve(tile.video.play()).catch(() => undefined);
+      // while stalled, a check without progress starts the steady-play clock over
+      if (this.getHealth(tile.id).state === 'stalled') tile.liveSince = null;
       const stuck =
         tile.liveSince !== null ? now - tile.lastProgressAt >= this.options.stallAfterMs : now - tile.startedAt >= this.options.startTimeoutMs;
       if (stuck) this.markStalled(tile);
-      const reloadAfter = Math.min(this.options.backoff.maxMs, this.options.reloadStalledAfterMs * 2 ** tile.retries);
-      if (tile.stalledSince !== null && now - tile.stalledSince >= reloadAfter) this.reloadStalled(tile);
+      if (tile.stalledSince === null || now - tile.lastProgressAt < this.options.stallAfterMs) return; // still advancing
+      const stalledFor = now - tile.stalledSince;
+      if (pressured && stalledFor >= ownWait && (tile.nudgedAt === null || now - tile.nudgedAt >= ownWait)) return this.nudge(tile, now);
+      if (stalledFor >= reloadWaitMs(ownWait, troubled, pressured, pressure)) rebuilds.push(tile);
     });
+    // the longest-stalled tile first; the rest wait for a later token
+    rebuilds.sort((a, b) => (a.stalledSince ?? now) - (b.stalledSince ?? now));
+    for (const tile of rebuilds) {
+      if (!this.reloadTokens.take()) break;
+      this.reloadStalled(tile);
+    }
   }
 
   private setHealth(tileId: string, next: TileHealth): void {
