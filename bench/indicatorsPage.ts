@@ -5,21 +5,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from '../scripts/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const INDICATORS_PAGE_DIR = path.join(root, 'dist/indicators-standalone');
 /** Path of the page under INDICATORS_PAGE_DIR (what the browser shell serves it as). */
 export const INDICATORS_PAGE_PATH = '/panels/indicators/standalone.html';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 export function indicatorsPageIsStale(): boolean {
   const built = path.join(INDICATORS_PAGE_DIR, INDICATORS_PAGE_PATH);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vite';
-import rendererConfig from '../renderer/vite.config';
+import rendererConfig from '../vite.renderer.config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -22,7 +22,7 @@ export function buildRenderer() {
   return new Promise((resolve, reject) => {
     // Always a production build: test runners set NODE_ENV=test, which would bundle React's development build.
     const env = { ...process.env, NODE_ENV: 'production' };
-    const child = spawn('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
+    const child = spawn('npx', ['vite', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
@@ -36,7 +36,8 @@ export function rendererIsStale() {
   return [inRoot('renderer'), inRoot('shared')].some((dir) => newestMtime(dir) > builtAt);
 }
 
-function newestMtime(dir) {
+/** Newest modification time of any file below `dir` (dot-folders and node_modules skipped). */
+export function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
