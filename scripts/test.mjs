@@ -19,6 +19,8 @@ const steps = [
   // The hub's own store, auth and scale-out tests again, on PostgreSQL and Redis.
   ['hub-postgres', 'npx', ['tsx', 'tests/support/withServices.ts', 'npx', 'vitest', 'run', 'hub/store', 'hub/auth', 'hub/realtime', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/hub-postgres.json`]],
   ['e2e', 'npx', ['vitest', 'run', '--config', 'tests/vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/e2e.json`]],
+  // Many live videos at once, one file at a time, on an otherwise idle machine.
+  ['e2e-video', 'npx', ['vitest', 'run', '--config', 'tests/vitest.video.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/e2e-video.json`]],
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

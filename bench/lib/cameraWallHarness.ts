@@ -112,11 +112,15 @@ async function login(hubUrl: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, everyMs = 250): Promise<void> {
+/** Polls `check` until it holds; on timeout the error carries `lastState()` so a failure says what was seen. */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, everyMs = 250, lastState?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const seen = lastState ? await lastState().catch((error: unknown) => `unknown (${String(error)})`) : undefined;
+      throw new Error(`timed out waiting for ${what}${seen ? `; last seen: ${seen}` : ''}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

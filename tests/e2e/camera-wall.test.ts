@@ -71,7 +71,12 @@ const healthOf = async (cameraId: string) => (await sampleTiles()).find((tile) =
 
 describe('camera wall', () => {
   it('plays 16 live cameras in one cell, each tile at a small rendition, every clock advancing', async () => {
-    await waitFor(async () => (await sampleTiles()).filter((t) => t.health === 'live').length === 16, '16 tiles live', 45_000);
+    const healthCounts = async () => {
+      const counts = new Map<string, number>();
+      for (const tile of await sampleTiles()) counts.set(tile.health, (counts.get(tile.health) ?? 0) + 1);
+      return [...counts].map(([health, n]) => `${n} ${health}`).join(', ');
+    };
+    await waitFor(async () => (await sampleTiles()).filter((t) => t.health === 'live').length === 16, '16 tiles live', 45_000, 250, healthCounts);
     const before = await sampleTiles();
     expect(before.map((t) => t.camera)).toEqual(cameras.map((c) => c.id));
     await new Promise((resolve) => setTimeout(resolve, 6000));
