@@ -16,7 +16,8 @@ function integer(name: string, value: string | undefined): number | undefined {
  * HUB_DEMO_PASSWORD (demo), HUB_SIMULATOR (on in demo mode unless 0), HUB_SEED (1), HUB_REDIS_URL,
  * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG,
  * HUB_SAMPLE_RETENTION_HOURS (72; 0 keeps indicator samples forever), HUB_CAMERAS_FILE (a real
- * camera platform's cameras, JSON `[{id, name, unit, location, hls}]`, instead of the loop clips).
+ * camera platform's cameras, JSON `[{id, name, unit, location, hls}]`, instead of the loop clips),
+ * HUB_TEST_CONTROLS (test and demo controls outside demo mode: `POST /api/v1/cameras/:id/feed`).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
   const demo = flag(env.HUB_DEMO) ?? false;
@@ -36,6 +37,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_PUBLIC_URL) options.publicBaseUrl = env.HUB_PUBLIC_URL;
   if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
   if (env.HUB_CAMERAS_FILE) options.camerasFile = env.HUB_CAMERAS_FILE;
+  if (flag(env.HUB_TEST_CONTROLS)) options.testControls = true;
   const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
   if (ttl) options.tokenTtlMs = ttl;
   const simSpeed = Number(env.HUB_SIM_SPEED);

@@ -7,6 +7,7 @@ import type { EventDraft, HubEvent } from '../shared/protocol/events';
 import { ensureDemoAccounts, principalOf, type Principal } from './auth/accounts';
 import { LoginLimiter } from './auth/loginLimiter';
 import { openTokenIssuer } from './auth/tokens';
+import { CameraFeeds } from './cameras/feeds';
 import { loadCameras, loadIndicators, loadMapData, readCameraFile, type MapData } from './catalog';
 import { CommandService } from './domain/commandService';
 import { EventScope } from './domain/eventScope';
@@ -15,6 +16,7 @@ import { Snapshots } from './domain/snapshots';
 import { SystemPublisher } from './domain/systemPublisher';
 import { loadHierarchy } from './hierarchy';
 import { registerAuth } from './http/authRoutes';
+import { registerCameraFeedControl } from './http/cameraFeedRoutes';
 import { registerCatalog } from './http/catalogRoutes';
 import { registerCommands } from './http/commandRoutes';
 import type { HttpContext } from './http/context';
@@ -67,6 +69,11 @@ export interface HubOptions {
   sampleRetentionHours?: number;
   /** Time between retention passes (default 5 min); one also runs at start. */
   retentionIntervalMs?: number;
+  /**
+   * Test and demo controls (`POST /api/v1/cameras/:id/feed`) outside demo mode too
+   * (HUB_TEST_CONTROLS); demo mode always has them.
+   */
+  testControls?: boolean;
 }
 
 export interface RunningHub {
@@ -121,6 +128,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const snapshots = new Snapshots(store, scope, catalogUnits, options.checkpointEvery);
     await snapshots.load(feed.lastDelivered);
     feed.subscribe(snapshots.onEvents);
+    // A camera offline when the hub stopped stays frozen (when it stopped is not kept: from now on),
+    // until its status changes; the simulator brings back those it would have.
+    const offlineAtStart = Object.entries(snapshots.current.cameras).filter(([, status]) => status === 'offline').map(([cameraId]) => cameraId);
+    const feeds = new CameraFeeds();
+    for (const cameraId of offlineAtStart) feeds.observe(cameraId, 'offline', now());
+    feed.subscribe(feeds.onEvents);
     cleanups.push(() => snapshots.flush());
 
     const commands = new CommandService({ store, hierarchy, scope, now, publish: (events) => feed.publishLocal(events), log });
@@ -153,11 +166,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     registerHistory(app, ctx);
     registerCatalog(app, ctx);
     registerCommands(app, ctx);
+    registerCameraFeedControl(app, ctx, { enabled: Boolean(options.demo || options.testControls), feeds, publisher, feed, log });
     const hls = registerHls(app, {
       clipsDir: options.clipsDir ?? path.join(options.dataDir, 'hls-clips'),
       cameras,
       now,
-      isOffline: (id) => publisher.isOffline(id),
+      feeds,
       eager: options.hlsEager ?? Boolean(options.simulator),
       log,
     });
@@ -206,6 +220,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         seed: options.seed ?? 1,
         ...(options.simulatorSpeed !== undefined ? { speed: options.simulatorSpeed } : {}),
         cameraStatus: !options.camerasFile,
+        offlineAtStart,
         log,
       });
       cleanups.push(() => simulator.stop());

@@ -18,7 +18,7 @@ function subscribe<K extends BridgePush>(channel: K, listener: (payload: BridgeP
 
 const bridge: WallBridge = {
   shell: 'electron',
-  hello: (viewId) => call('view:hello', viewId === undefined ? {} : { viewId }) as ReturnType<WallBridge['hello']>,
+  hello: (viewId, desk) => call('view:hello', { ...(viewId !== undefined ? { viewId } : {}), ...(desk !== undefined ? { desk } : {}) }) as ReturnType<WallBridge['hello']>,
   ackUpdate: async (viewId, pushId) => {
     await call('player:ack', { viewId, pushId });
   },
@@ -34,6 +34,15 @@ const bridge: WallBridge = {
   importLayout: (text) => call('layout:import', { text }) as ReturnType<WallBridge['importLayout']>,
   exportLayout: () => call('layout:export', {}) as ReturnType<WallBridge['exportLayout']>,
   onLayout: (listener) => subscribe('layout:changed', listener),
+  setCell: (cellId, panel) => call('layout:setCell', { cellId, panel }) as ReturnType<WallBridge['setCell']>,
+  placeCamera: (cellId, cameraId, slot) => call('layout:placeCamera', { cellId, cameraId, ...(slot !== undefined ? { slot } : {}) }) as ReturnType<WallBridge['placeCamera']>,
+  focusIncident: (incidentId) => call('layout:focusIncident', { incidentId }) as ReturnType<WallBridge['focusIncident']>,
+  takeControl: (displayIds) => call('control:take', { displayIds }) as ReturnType<WallBridge['takeControl']>,
+  releaseControl: (displayIds) => call('control:release', { displayIds }) as ReturnType<WallBridge['releaseControl']>,
+  requestControl: (displayIds) => call('control:request', { displayIds }) as ReturnType<WallBridge['requestControl']>,
+  answerHandover: (grant) => call('control:answer', { grant }) as ReturnType<WallBridge['answerHandover']>,
+  onControl: (listener) => subscribe('control:changed', listener),
+  onThumbnail: (listener) => subscribe('wall:thumbnail', listener),
 };
 
 contextBridge.exposeInMainWorld('wall', bridge);

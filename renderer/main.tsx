@@ -5,6 +5,7 @@ import { App } from './App';
 import { BridgeProvider } from './bridge/BridgeContext';
 import { getBridge } from './bridge/getBridge';
 import { initI18n } from './i18n';
+import { readDesk } from './console/desk';
 import { readStandalonePanel, StandalonePanel } from './layout/standalonePanel';
 import { readWindowPlace } from './screens/windowRole';
 import { connectUnitNames } from './stores/connectUnitNames';
@@ -22,6 +23,7 @@ const bridge = getBridge();
 // The engine runs outside React: the store is fed and acks are sent whether or not anything renders.
 connectWallStore(bridge, useWallStore, {
   viewId: readViewId(),
+  desk: readDesk(window.location.search),
   onHello: (hello) => storeViewId(hello.viewId),
   onApplied: markDocument,
 });

@@ -2,38 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   LIVE_WINDOW_SEGMENTS,
   archiveSegments,
+  asListed,
   liveSegments,
   masterPlaylist,
   mediaPlaylist,
   parseArchiveRange,
 } from './playlists';
+import { readMediaPlaylist } from './readPlaylist';
 import { type LoopTimeline, loopTimeline, segmentBySequence, sequenceAt } from './timeline';
-
-/** What a player reads from a media playlist, with discontinuity counters counted as hls.js does. */
-function readMediaPlaylist(text: string) {
-  const lines = text.trim().split('\n');
-  const tag = (name: string) => lines.find((l) => l.startsWith(`#${name}:`))?.slice(name.length + 2);
-  const mediaSequence = Number(tag('EXT-X-MEDIA-SEQUENCE'));
-  let cc = Number(tag('EXT-X-DISCONTINUITY-SEQUENCE') ?? 0);
-  const segments: { sequence: number; cc: number; pdtMs: number; durationMs: number; uri: string }[] = [];
-  let pdtMs = NaN;
-  let durationMs = NaN;
-  for (const line of lines) {
-    if (line === '#EXT-X-DISCONTINUITY') cc++;
-    else if (line.startsWith('#EXT-X-PROGRAM-DATE-TIME:')) pdtMs = Date.parse(line.slice(25));
-    else if (line.startsWith('#EXTINF:')) durationMs = Math.round(Number.parseFloat(line.slice(8)) * 1000);
-    else if (!line.startsWith('#')) segments.push({ sequence: mediaSequence + segments.length, cc, pdtMs, durationMs, uri: line });
-  }
-  return {
-    segments,
-    targetDuration: Number(tag('EXT-X-TARGETDURATION')),
-    maps: lines.filter((l) => l.startsWith('#EXT-X-MAP:')).length,
-    discontinuities: lines.filter((l) => l === '#EXT-X-DISCONTINUITY').length,
-    ended: lines.includes('#EXT-X-ENDLIST'),
-    vod: lines.includes('#EXT-X-PLAYLIST-TYPE:VOD'),
-    startOffset: tag('EXT-X-START'),
-  };
-}
 
 const uris = { initUri: 'init.mp4', segmentUri: (i: number) => `${i}.m4s` };
 const live = (timeline: LoopTimeline, nowMs: number) =>
@@ -102,7 +78,7 @@ describe('live playlist', () => {
 
 function liveWindow20(timeline: LoopTimeline) {
   const last = sequenceAt(timeline, NOW) - 1;
-  return Array.from({ length: 20 }, (_, i) => segmentBySequence(timeline, last - 19 + i));
+  return Array.from({ length: 20 }, (_, i) => asListed(segmentBySequence(timeline, last - 19 + i)));
 }
 
 describe('camera timelines', () => {
@@ -121,7 +97,7 @@ describe('archive playlist', () => {
     const segments = archiveSegments(timeline, range.value, nowMs);
     if (!segments.ok) return segments;
     const startOffsetSec = (range.value.startMs - segments.value[0]!.startMs) / 1000;
-    return { ok: true as const, playlist: readMediaPlaylist(mediaPlaylist({ segments: segments.value, kind: 'vod', startOffsetSec, ...uris })) };
+    return { ok: true as const, playlist: readMediaPlaylist(mediaPlaylist({ segments: segments.value.map(asListed), kind: 'vod', startOffsetSec, ...uris })) };
   };
 
   it('starts with the segment containing start and covers the range', () => {

@@ -30,8 +30,24 @@ export function masterPlaylist(variants: readonly Variant[], variantUri: (name: 
   return lines.join('\n') + '\n';
 }
 
+/** A segment as a playlist lists it. */
+export interface PlaylistSegment {
+  mediaSequence: number;
+  /** Its discontinuity sequence number: a change from the segment before is an EXT-X-DISCONTINUITY. */
+  discontinuity: number;
+  clipSegment: number;
+  startMs: number;
+  durationMs: number;
+}
+
+/** A timeline segment of an uninterrupted feed: numbered by the timeline, a discontinuity per loop wrap. */
+export function asListed(segment: TimelineSegment): PlaylistSegment {
+  const { sequence, loop, clipSegment, startMs, durationMs } = segment;
+  return { mediaSequence: sequence, discontinuity: loop, clipSegment, startMs, durationMs };
+}
+
 export interface MediaPlaylistInput {
-  segments: readonly TimelineSegment[];
+  segments: readonly PlaylistSegment[];
   kind: 'live' | 'vod';
   initUri: string;
   segmentUri: (clipSegment: number) => string;
@@ -40,9 +56,9 @@ export interface MediaPlaylistInput {
 }
 
 /**
- * A media playlist over timeline segments. A wrap of the loop restarts the media timestamps,
- * so it is marked EXT-X-DISCONTINUITY (with the init segment repeated); the discontinuity
- * sequence is the loop number of the first listed segment, which never carries the tag itself.
+ * A media playlist. A wrap of the loop, or a feed coming back after an outage, restarts the media
+ * timestamps, so it is marked EXT-X-DISCONTINUITY (with the init segment repeated); the
+ * discontinuity sequence is that of the first listed segment, which never carries the tag itself.
  */
 export function mediaPlaylist(input: MediaPlaylistInput): string {
   const { segments, kind } = input;
@@ -53,8 +69,8 @@ export function mediaPlaylist(input: MediaPlaylistInput): string {
     '#EXTM3U',
     '#EXT-X-VERSION:7',
     `#EXT-X-TARGETDURATION:${targetDuration}`,
-    `#EXT-X-MEDIA-SEQUENCE:${first.sequence}`,
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${first.loop}`,
+    `#EXT-X-MEDIA-SEQUENCE:${first.mediaSequence}`,
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${first.discontinuity}`,
     '#EXT-X-INDEPENDENT-SEGMENTS',
   ];
   if (kind === 'vod') lines.push('#EXT-X-PLAYLIST-TYPE:VOD');
@@ -63,10 +79,10 @@ export function mediaPlaylist(input: MediaPlaylistInput): string {
   }
   const map = `#EXT-X-MAP:URI="${input.initUri}"`;
   lines.push(map);
-  let previousLoop = first.loop;
+  let previous = first.discontinuity;
   for (const segment of segments) {
-    if (segment.loop !== previousLoop) lines.push('#EXT-X-DISCONTINUITY', map);
-    previousLoop = segment.loop;
+    if (segment.discontinuity !== previous) lines.push('#EXT-X-DISCONTINUITY', map);
+    previous = segment.discontinuity;
     lines.push(
       `#EXT-X-PROGRAM-DATE-TIME:${new Date(segment.startMs).toISOString()}`,
       `#EXTINF:${(segment.durationMs / 1000).toFixed(3)},`,
@@ -77,8 +93,9 @@ export function mediaPlaylist(input: MediaPlaylistInput): string {
   return lines.join('\n') + '\n';
 }
 
-export function liveSegments(timeline: LoopTimeline, nowMs: number): TimelineSegment[] {
-  return liveWindow(timeline, nowMs, LIVE_WINDOW_SEGMENTS);
+/** The live window of a feed that never stopped (`feeds.ts` has the one of a feed that did). */
+export function liveSegments(timeline: LoopTimeline, nowMs: number): PlaylistSegment[] {
+  return liveWindow(timeline, nowMs, LIVE_WINDOW_SEGMENTS).map(asListed);
 }
 
 export interface ArchiveRange {

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipSet } from './clips';
+import { CameraFeeds } from './feeds';
 import { cameraMasterUrl, registerCameraRoutes } from './routes';
 
 let dir: string;
 let app: FastifyInstance;
 let nowMs = Date.parse('2026-03-14T09:26:53.589Z');
-const offline = new Set<string>();
+const feeds = new CameraFeeds();
 
 /** A clip set of tiny stand-in files: these routes only serve bytes, they never decode them. */
 async function fakeClipSet(): Promise<ClipSet> {
@@ -45,7 +46,7 @@ beforeAll(async () => {
     clips: await fakeClipSet(),
     lookup: (id) => cameras.get(id),
     now: () => nowMs,
-    isOffline: (id) => offline.has(id),
+    feeds,
   });
   await app.ready();
 });
@@ -136,15 +137,27 @@ describe('camera HLS routes', () => {
     }
   });
 
-  it('freezes the live playlist of an offline camera and resumes at the live edge when it returns', async () => {
-    const sequence = async () => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec((await get('/hls/cameras/cam-1/720p/live.m3u8')).body)![1]);
-    const before = await sequence();
-    offline.add('cam-1');
-    const frozen = await sequence();
+  it('freezes the live playlist of an offline camera and resumes at the live edge after a discontinuity', async () => {
+    const live = async () => (await get('/hls/cameras/cam-1/360p/live.m3u8')).body;
+    const before = await live();
+    feeds.observe('cam-1', 'offline', nowMs);
     nowMs += 5000;
-    expect(await sequence()).toBe(frozen);
-    expect(frozen).toBe(before);
-    offline.delete('cam-1');
-    expect(await sequence()).toBe(before + 5);
+    expect(await live()).toBe(before);
+    // the other camera plays on, and so does an archive up to where the feed stopped
+    expect((await get('/hls/cameras/cam-2/360p/live.m3u8')).body).not.toBe(before);
+    const lateArchive = `start=${encodeURIComponent(new Date(nowMs - 3000).toISOString())}&end=${encodeURIComponent(new Date(nowMs).toISOString())}`;
+    expect((await get(`/hls/cameras/cam-1/360p/archive.m3u8?${lateArchive}`)).json().error.message).toBe('end: beyond the live edge');
+
+    feeds.observe('cam-1', 'online', nowMs);
+    nowMs += 1000;
+    const back = await live();
+    const mediaSequence = (body: string) => Number(/#EXT-X-MEDIA-SEQUENCE:(\d+)/.exec(body)![1]);
+    expect(mediaSequence(back)).toBe(mediaSequence(before) + 1);
+    // right after the last segment published before the outage: a discontinuity, then the live edge
+    const lastFrozenDate = [...before.matchAll(/#EXT-X-PROGRAM-DATE-TIME:\S+/g)].at(-1)![0];
+    const lines = back.trim().split('\n');
+    expect(lines[lines.indexOf(lastFrozenDate) + 3]).toBe('#EXT-X-DISCONTINUITY');
+    const lastDate = Date.parse(/#EXT-X-PROGRAM-DATE-TIME:(\S+)\n[^\n]+\n[^\n]+\n$/.exec(back)![1]!);
+    expect(nowMs - lastDate).toBeLessThan(2000);
   });
 });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ClipRendition, ClipSet, LoopClip } from './clips';
-import { archiveSegments, liveSegments, masterPlaylist, mediaPlaylist, parseArchiveRange } from './playlists';
+import { CameraFeeds } from './feeds';
+import { archiveSegments, asListed, masterPlaylist, mediaPlaylist, parseArchiveRange } from './playlists';
 import { loopTimeline } from './timeline';
 
 /** What the camera routes need to know about a camera; the catalog's entries fit it. */
@@ -15,8 +16,8 @@ export interface CameraRouteOptions {
   clips: ClipSet;
   lookup(id: string): LoopCamera | undefined;
   now?: () => number;
-  /** true: the camera's live playlist stops advancing, so players see a stall */
-  isOffline?(id: string): boolean;
+  /** Cameras' outages: an offline camera's live window is frozen, and resumes after a discontinuity. */
+  feeds?: CameraFeeds;
 }
 
 /** The master playlist URL the camera list advertises. */
@@ -39,7 +40,7 @@ type Query = { start?: unknown; end?: unknown };
 export function registerCameraRoutes(app: FastifyInstance, options: CameraRouteOptions): void {
   const now = options.now ?? Date.now;
   const { clips } = options;
-  const frozenAt = new Map<string, number>();
+  const feeds = options.feeds ?? new CameraFeeds();
   // the whole clip set is a few tens of MB: keep what was served in memory
   const fileCache = new Map<string, Buffer>();
 
@@ -50,16 +51,10 @@ export function registerCameraRoutes(app: FastifyInstance, options: CameraRouteO
     return { camera, clip, timeline: loopTimeline(clip.segmentDurations, camera.id) };
   };
 
-  /** Wall time as this camera's feed sees it: frozen from the moment it was seen offline. */
-  const feedNow = (id: string): number => {
-    if (!options.isOffline?.(id)) {
-      frozenAt.delete(id);
-      return now();
-    }
-    const since = frozenAt.get(id) ?? now();
-    frozenAt.set(id, since);
-    return since;
-  };
+  feeds.useTimelines((id) => resolve(id)?.timeline);
+
+  /** The newest instant recorded: now, or when an offline camera's feed stopped. */
+  const recordedUntil = (id: string): number => feeds.stoppedAt(id) ?? now();
 
   // views play video from another origin than the hub's (the app's own scheme)
   const preflight = async (_request: unknown, reply: FastifyReply) =>
@@ -80,7 +75,7 @@ export function registerCameraRoutes(app: FastifyInstance, options: CameraRouteO
     if (query.start !== undefined || query.end !== undefined) {
       const range = parseArchiveRange(query);
       if (!range.ok) return invalid(reply, range.message);
-      const checked = archiveSegments(found.timeline, range.value, feedNow(found.camera.id));
+      const checked = archiveSegments(found.timeline, range.value, recordedUntil(found.camera.id));
       if (!checked.ok) return invalid(reply, checked.message);
       suffix = `archive.m3u8?${new URLSearchParams({ start: String(query.start), end: String(query.end) })}`;
     }
@@ -99,16 +94,15 @@ export function registerCameraRoutes(app: FastifyInstance, options: CameraRouteO
       const wantsArchive = playlist === 'archive.m3u8' || request.query.start !== undefined || request.query.end !== undefined;
       if (playlist !== 'live.m3u8' && playlist !== 'archive.m3u8') return notFound(reply, `no playlist ${playlist}`);
       const uris = clipUris(clips.build, found.clip, rendition);
-      const nowMs = feedNow(id);
       if (!wantsArchive) {
-        return sendPlaylist(reply, mediaPlaylist({ segments: liveSegments(found.timeline, nowMs), kind: 'live', ...uris }));
+        return sendPlaylist(reply, mediaPlaylist({ segments: feeds.liveWindow(found.camera.id, found.timeline, now()), kind: 'live', ...uris }));
       }
       const range = parseArchiveRange(request.query);
       if (!range.ok) return invalid(reply, range.message);
-      const segments = archiveSegments(found.timeline, range.value, nowMs);
+      const segments = archiveSegments(found.timeline, range.value, recordedUntil(found.camera.id));
       if (!segments.ok) return invalid(reply, segments.message);
       const startOffsetSec = (range.value.startMs - segments.value[0]!.startMs) / 1000;
-      return sendPlaylist(reply, mediaPlaylist({ segments: segments.value, kind: 'vod', startOffsetSec, ...uris }));
+      return sendPlaylist(reply, mediaPlaylist({ segments: segments.value.map(asListed), kind: 'vod', startOffsetSec, ...uris }));
     },
   );
 

@@ -81,8 +81,20 @@ export function generateCameras(hierarchy: Hierarchy, seed: number): LoopCameraD
 export interface CameraCatalog {
   all(): readonly CameraDefinition[];
   get(id: string): CameraDefinition | undefined;
-  /** The `limit` cameras nearest `lngLat`, nearest first; within `unit`'s subtree when given. */
-  nearestCameras(lngLat: LngLat, limit: number, unit?: string): CameraDefinition[];
+  /**
+   * The `limit` cameras nearest `lngLat`, nearest first; within `unit`'s subtree when given, and
+   * among those passing `accept` (a name search) when given.
+   */
+  nearestCameras(lngLat: LngLat, limit: number, unit?: string, accept?: (camera: CameraDefinition) => boolean): CameraDefinition[];
+}
+
+/**
+ * `q` of the camera list: does the camera's name or id contain `text`, in any case? `text` is
+ * already trimmed by the caller.
+ */
+export function cameraMatches(camera: Pick<CameraDefinition, 'id' | 'name'>, text: string): boolean {
+  const needle = text.toLocaleLowerCase();
+  return camera.name.toLocaleLowerCase().includes(needle) || camera.id.toLocaleLowerCase().includes(needle);
 }
 
 /** A catalogue over a fixed list of cameras, with the spatial index `nearestCameras` uses. */
@@ -92,11 +104,11 @@ export function catalogOf(cameras: readonly CameraDefinition[]): CameraCatalog {
   return {
     all: () => cameras,
     get: (id) => byId.get(id),
-    nearestCameras(lngLat, limit, unit) {
-      if (unit === undefined || unit === CITY_CODE) return index.nearest(lngLat, limit);
+    nearestCameras(lngLat, limit, unit, accept) {
+      if (unit === undefined || unit === CITY_CODE) return index.nearest(lngLat, limit, accept);
       // A unit's cameras are few (≤ a district's): rank them directly.
       return cameras
-        .filter((camera) => isInSubtree(camera.unit, unit))
+        .filter((camera) => isInSubtree(camera.unit, unit) && (!accept || accept(camera)))
         .map((camera) => ({ camera, distance: squaredDistance(lngLat, camera.location) }))
         .sort((a, b) => a.distance - b.distance)
         .slice(0, Math.max(0, limit))

@@ -3,7 +3,7 @@
 export { INDICATOR_COUNT, loadIndicators, publicIndicator, type IndicatorDefinition } from './indicators';
 export type { DailyRhythm } from './indicatorTemplates';
 export {
-  CAMERA_CLIP_COUNT, CAMERA_COUNT, catalogOf, loadCameras,
+  CAMERA_CLIP_COUNT, CAMERA_COUNT, cameraMatches, catalogOf, loadCameras,
   type CameraCatalog, type CameraDefinition, type ExternalCameraDefinition, type LoopCameraDefinition,
 } from './cameras';
 export { CAMERAS_FILE_ENV, parseCameraFile, readCameraFile } from './cameraFile';

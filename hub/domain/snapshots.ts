@@ -28,6 +28,11 @@ export class Snapshots {
     this.live = await this.stateAtSeq(upTo);
   }
 
+  /** The whole state as of the last delivered event. */
+  get current(): WallState {
+    return this.live;
+  }
+
   /** Feed listener: folds delivered events and checkpoints now and then. */
   readonly onEvents = (events: Parameters<typeof reduceEvents>[1]): void => {
     const fresh = events.filter((e) => e.seq > this.live.seq);

@@ -2,11 +2,11 @@
 // `indicator.samples` event per interval, and camera status changes.
 import type { IndicatorSample } from '../../shared/protocol/indicators';
 import type { CameraStatus } from '../../shared/protocol/cameras';
+import type { HubEvent } from '../../shared/protocol/events';
 import type { CommandService } from './commandService';
 
 export class SystemPublisher {
   private pending: IndicatorSample[] = [];
-  private readonly offline = new Set<string>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<unknown> = Promise.resolve();
 
@@ -23,16 +23,22 @@ export class SystemPublisher {
     this.pending.push(...samples);
   }
 
-  publishCameraStatus(cameraId: string, status: CameraStatus): void {
-    if (status === 'offline') this.offline.add(cameraId);
-    else this.offline.delete(cameraId);
-    this.flushing = this.flushing.then(() =>
-      this.commands.appendSystem(async () => [{ type: 'camera.status', cameraId, status }]).catch((e: Error) => this.log(`camera status: ${e.message}`)),
+  /**
+   * Appends a `camera.status` event (in order with the samples); resolves with it once committed,
+   * or undefined when the append failed (logged). The feeds of loop cameras follow the event.
+   */
+  publishCameraStatus(cameraId: string, status: CameraStatus): Promise<HubEvent | undefined> {
+    const appended = this.flushing.then(() =>
+      this.commands
+        .appendSystem(async () => [{ type: 'camera.status', cameraId, status }])
+        .then(([event]) => event)
+        .catch((e: Error) => {
+          this.log(`camera status: ${e.message}`);
+          return undefined;
+        }),
     );
-  }
-
-  isOffline(cameraId: string): boolean {
-    return this.offline.has(cameraId);
+    this.flushing = appended;
+    return appended;
   }
 
   /** Appends what is pending now (also called on close). */

@@ -26,7 +26,7 @@ const ids = async (url: string, username?: string) => ((await (await get(url, us
 
 beforeAll(async () => {
   hub = await startHub({ port: 0, dataDir: path.join(tempDir, 'hub'), demo: true, demoPassword: 'pw-1', simulator: false, logger: false, camerasFile });
-  for (const username of ['city-duty', 'd500103-duty']) tokens.set(username, await login(username));
+  for (const username of ['city-duty', 'd500103-duty', 'trainer']) tokens.set(username, await login(username));
 });
 afterAll(async () => {
   await hub?.close();
@@ -56,6 +56,22 @@ describe('cameras from a camera file', () => {
     expect(await ids('/api/v1/cameras?limit=1')).toEqual(['cq-yz-jiefangbei-01']);
     expect(await ids('/api/v1/cameras', 'd500103-duty')).toEqual(['cq-yz-jiefangbei-01', 'cq-yz-chaotianmen-01']);
     expect((await get('/api/v1/cameras?unit=500105', 'd500103-duty')).status).toBe(403);
+  });
+
+  it('finds the file’s cameras by part of their id in any case, or of their name', async () => {
+    expect(await ids('/api/v1/cameras?q=JIEFANGBEI')).toEqual(['cq-yz-jiefangbei-01']);
+    expect(await ids(`/api/v1/cameras?q=${encodeURIComponent('朝天门')}`)).toEqual(['cq-yz-chaotianmen-01']);
+    expect(await ids('/api/v1/cameras?q=cq-&near=106.5772,29.5571&limit=2')).toEqual(['cq-yz-jiefangbei-01', 'cq-yz-chaotianmen-01']);
+  });
+
+  it('cannot take a file camera’s feed down: its video is the platform’s', async () => {
+    const response = await fetch(`${hub.url}/api/v1/cameras/cq-yz-jiefangbei-01/feed`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('trainer')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'offline' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid', message: expect.stringMatching(/^id: .*own platform/) } });
   });
 
   it('serves no video: /hls answers 404 for the file’s cameras and the simulated ones', async () => {

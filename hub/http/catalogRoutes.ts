@@ -7,7 +7,7 @@ import { LngLat } from '../../shared/protocol/common';
 import { UnitCode } from '../../shared/protocol/units';
 import { parseAtEdge } from '../../shared/validation';
 import { cameraMasterUrl } from '../cameras/routes';
-import { publicIndicator, type CameraDefinition } from '../catalog';
+import { cameraMatches, publicIndicator, type CameraDefinition } from '../catalog';
 import type { HttpContext } from './context';
 import { sendError } from './errors';
 
@@ -19,6 +19,8 @@ const CamerasQuery = z.object({
     .transform((s) => s.split(',').map(Number))
     .pipe(LngLat)
     .optional(),
+  /** Part of a camera's name or id, any case. */
+  q: z.string().trim().min(1, '1 to 64 characters').max(64, '1 to 64 characters').optional(),
   limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 const UnitQuery = z.object({ unit: UnitCode.optional() });
@@ -36,11 +38,12 @@ export function registerCatalog(app: FastifyInstance, ctx: HttpContext): void {
   app.get('/api/v1/cameras', async (request, reply) => {
     const parsed = parseAtEdge(CamerasQuery, request.query);
     if (!parsed.ok) return sendError(reply, 'invalid', parsed.message);
-    const { near, limit } = parsed.value;
+    const { near, limit, q } = parsed.value;
     const unit = parsed.value.unit ?? request.principal!.unit;
     if (!isInSubtree(unit, request.principal!.unit)) return sendError(reply, 'forbidden', `unit ${unit} is outside your area`);
-    if (near) return ctx.cameras.nearestCameras(near, limit ?? 20, unit).map(wire);
-    const all = ctx.cameras.all().filter((camera) => isInSubtree(camera.unit, unit));
+    const matches = q === undefined ? undefined : (camera: CameraDefinition) => cameraMatches(camera, q);
+    if (near) return ctx.cameras.nearestCameras(near, limit ?? 20, unit, matches).map(wire);
+    const all = ctx.cameras.all().filter((camera) => isInSubtree(camera.unit, unit) && (!matches || matches(camera)));
     return (limit ? all.slice(0, limit) : all).map(wire);
   });
 

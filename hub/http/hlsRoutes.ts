@@ -5,6 +5,7 @@
 // is such, it encodes no clips at all.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ensureClips } from '../cameras/clips';
+import type { CameraFeeds } from '../cameras/feeds';
 import { registerCameraRoutes } from '../cameras/routes';
 import type { CameraCatalog, LoopCameraDefinition } from '../catalog';
 import { sendError } from './errors';
@@ -13,7 +14,8 @@ export interface HlsOptions {
   clipsDir: string;
   cameras: CameraCatalog;
   now(): number;
-  isOffline(id: string): boolean;
+  /** Cameras' outages (from `camera.status` events): what their live playlists show. */
+  feeds: CameraFeeds;
   /** Encode at start (true) or on the first /hls request (false). */
   eager: boolean;
   log(message: string): void;
@@ -37,7 +39,7 @@ export function registerHls(app: FastifyInstance, options: HlsOptions): { close(
       const clips = await ensureClips(options.clipsDir, { log: options.log });
       if (closed) return;
       const instance = Fastify({ logger: false });
-      registerCameraRoutes(instance, { clips, lookup: (id) => loopCamera(options.cameras, id), now: options.now, isOffline: options.isOffline });
+      registerCameraRoutes(instance, { clips, lookup: (id) => loopCamera(options.cameras, id), now: options.now, feeds: options.feeds });
       await instance.ready();
       inner = instance;
       options.log(`HLS cameras ready (${clips.clips.length} loop clips)`);

@@ -22,6 +22,8 @@ export interface SimulatorHost {
   speed?: number;
   /** False when cameras come from a real platform: their status is not simulated. */
   cameraStatus?: boolean;
+  /** Cameras offline in the hub's state at start: the simulator brings them back. */
+  offlineAtStart?: readonly string[];
   log(message: string): void;
 }
 
@@ -37,7 +39,9 @@ export function simulatorPorts(host: SimulatorHost) {
     command: (asUnit: string, cmd: CommandInput) =>
       host.commands.execute({ username: `${SIMULATOR_PREFIX}${asUnit}`, unit: asUnit, roles: ['duty'] }, { ...cmd, id: randomUUID() }),
     publishSamples: (samples: { id: string; value: number; at: string }[]) => host.publisher.publishSamples(samples),
-    publishCameraStatus: (cameraId: string, status: 'online' | 'offline') => host.publisher.publishCameraStatus(cameraId, status),
+    publishCameraStatus: (cameraId: string, status: 'online' | 'offline') => {
+      void host.publisher.publishCameraStatus(cameraId, status);
+    },
     onEvent(listener: (event: HubEvent) => void) {
       return host.feed.subscribe((events) => events.forEach((event) => listener(event)));
     },
@@ -51,6 +55,7 @@ export async function startSimulator(host: SimulatorHost): Promise<RunningSimula
     seed: host.seed,
     ...(host.speed !== undefined ? { speed: host.speed } : {}),
     ...(host.cameraStatus !== undefined ? { cameraStatus: host.cameraStatus } : {}),
+    ...(host.offlineAtStart ? { offlineAtStart: host.offlineAtStart } : {}),
   });
   simulator.start();
   host.log(`simulator started (seed ${host.seed})`);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOARDS } from '../../shared/protocol/common';
-import { loadIndicators } from '../catalog';
+import { loadCameras, loadIndicators } from '../catalog';
 import { loadHierarchy } from '../hierarchy';
 import { Simulator } from './simulator';
 import { TestHub } from './testHub';
@@ -71,6 +71,37 @@ describe('Simulator', () => {
     expect(hub.samples.flat()).toHaveLength(3 * 1500);
     expect(hub.samples.every((batch) => batch.length <= 500)).toBe(true);
     expect(hub.samples.flat().every((s) => Number.isFinite(s.value) && s.at.endsWith('Z'))).toBe(true);
+  });
+
+  it('brings back, within ten minutes, the cameras that were offline when it started', async () => {
+    const { hub, simulator } = setup({ incidentsPerMinute: 0, offlineAtStart: ['cam-500103-0001', 'cam-500106-0002'] });
+    simulator.start();
+    await vi.advanceTimersByTimeAsync(50_000);
+    expect(hub.cameraStatus.filter((c) => c.status === 'online')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10 * MINUTE);
+    simulator.stop();
+    const back = hub.cameraStatus.filter((c) => c.status === 'online').map((c) => c.cameraId);
+    expect(back).toEqual(expect.arrayContaining(['cam-500103-0001', 'cam-500106-0002']));
+  });
+
+  it('never flaps a camera that is already offline by someone else’s doing', async () => {
+    const { hub, simulator } = setup({ incidentsPerMinute: 0 });
+    simulator.start();
+    for (const camera of loadCameras(1).all()) hub.appendSystem({ type: 'camera.status', cameraId: camera.id, status: 'offline' });
+    await vi.advanceTimersByTimeAsync(5 * MINUTE);
+    simulator.stop();
+    expect(hub.cameraStatus).toEqual([]);
+  });
+
+  it('flaps cameras now and then, each back online later', async () => {
+    const { hub, simulator } = setup({ incidentsPerMinute: 0 });
+    simulator.start();
+    await vi.advanceTimersByTimeAsync(15 * MINUTE);
+    simulator.stop();
+    const down = hub.cameraStatus.filter((c) => c.status === 'offline').map((c) => c.cameraId);
+    expect(down.length).toBeGreaterThan(10);
+    const up = new Set(hub.cameraStatus.filter((c) => c.status === 'online').map((c) => c.cameraId));
+    expect(down.filter((id) => up.has(id)).length).toBeGreaterThan(down.length / 3);
   });
 
   it('plays an unstaffed street: the task a human city dispatched is accepted, reached and reported back', async () => {

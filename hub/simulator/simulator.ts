@@ -65,6 +65,9 @@ export class Simulator {
   private autoEpisodeRunning = false;
   private nextAutoEpisodeAt = Infinity;
   private readonly cameraStatus: boolean;
+  private readonly offlineAtStart: readonly string[];
+  /** Cameras offline by anyone's doing (the simulator's flaps, a trainer's test control), from the events. */
+  private readonly heardOffline = new Set<string>();
 
   constructor(private readonly ports: SimulatorPorts, options: SimulatorOptions) {
     this.catalogSeed = options.catalogSeed ?? 1;
@@ -72,6 +75,7 @@ export class Simulator {
     this.incidentsPerMinute = options.incidentsPerMinute ?? 3;
     this.autoEpisodes = options.autoEpisodes ?? true;
     this.cameraStatus = options.cameraStatus ?? true;
+    this.offlineAtStart = options.offlineAtStart ?? [];
     const stream = (name: string) => new Random(hashString(`${options.seed}:${name}`));
     this.streams = { samples: stream('samples'), incidents: stream('incidents'), centres: stream('centres'), world: stream('world'), episodes: stream('episodes') };
     this.sampler = new IndicatorSampler(loadIndicators(this.catalogSeed), this.streams.samples);
@@ -91,6 +95,7 @@ export class Simulator {
     this.background = true;
     if (this.autoEpisodes) this.nextAutoEpisodeAt = this.ports.now() + this.realMs(this.streams.episodes.range(600, 1800));
     this.ensureTicking();
+    if (this.cameraStatus) for (const cameraId of this.offlineAtStart) this.bringBackLater(cameraId);
   }
 
   /** Stops everything; an episode under way ends where it is. */
@@ -123,7 +128,15 @@ export class Simulator {
   }
 
   private ensureTicking(): void {
-    if (!this.unsubscribe) this.unsubscribe = this.ports.onEvent((event) => this.centres.onEvent(event));
+    if (!this.unsubscribe) {
+      this.unsubscribe = this.ports.onEvent((event) => {
+        if (event.type === 'camera.status') {
+          if (event.status === 'offline') this.heardOffline.add(event.cameraId);
+          else this.heardOffline.delete(event.cameraId);
+        }
+        this.centres.onEvent(event);
+      });
+    }
     if (this.timer) return;
     const loop = async () => {
       try {
@@ -228,12 +241,17 @@ export class Simulator {
     if (!random.chance(1 / 15) || !this.cameraStatus) return;
     const cameras = loadCameras(this.catalogSeed).all();
     const camera = random.pick(cameras);
-    if (this.offlineCameras.has(camera.id) || this.offlineCameras.size >= cameras.length / 100) return;
-    this.offlineCameras.add(camera.id);
+    if (this.offlineCameras.has(camera.id) || this.heardOffline.has(camera.id) || this.offlineCameras.size >= cameras.length / 100) return;
     this.ports.publishCameraStatus(camera.id, 'offline');
-    this.schedule(random.range(60, 600), () => {
-      this.offlineCameras.delete(camera.id);
-      this.ports.publishCameraStatus(camera.id, 'online');
+    this.bringBackLater(camera.id);
+  }
+
+  /** The camera comes back online after one to ten minutes. */
+  private bringBackLater(cameraId: string): void {
+    this.offlineCameras.add(cameraId);
+    this.schedule(this.streams.world.range(60, 600), () => {
+      this.offlineCameras.delete(cameraId);
+      this.ports.publishCameraStatus(cameraId, 'online');
     });
   }
 

@@ -105,6 +105,11 @@ export class TestHub {
     }
   }
 
+  /** An event the hub appends by itself or for someone else (a trainer's test control, a sensor). */
+  appendSystem(draft: EventDraft): void {
+    this.append(draft);
+  }
+
   private append(draft: EventDraft): { ok: true; seq: number } {
     const event = { ...draft, seq: ++this.seq, ts: new Date(this.clock()).toISOString() } as HubEvent;
     this.events.push(event);

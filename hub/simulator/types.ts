@@ -39,4 +39,10 @@ export interface SimulatorOptions {
   autoEpisodes?: boolean;
   /** Flap simulated cameras offline now and then (default true; off when a real camera platform reports its own). */
   cameraStatus?: boolean;
+  /**
+   * Cameras the hub's state says are offline when the simulator starts (they went down before a
+   * restart): with `cameraStatus`, each comes back after a few minutes as if the simulator had
+   * flapped it, instead of staying down for good.
+   */
+  offlineAtStart?: readonly string[];
 }

@@ -9,6 +9,7 @@ import { ChromiumViews } from './chromiumViews';
 import { isOwnLoopbackHost, isOwnLoopbackOrigin } from './loopbackOrigin';
 import { serveRendererRequest } from './rendererHttp';
 import { VIEW_SOCKET_PATH, ViewSocketServer, type ShellCore, type ViewSocketStats } from './viewSocket';
+import { WallThumbnails, type ThumbnailStats } from './wallThumbnails';
 
 export interface BrowserShellOptions {
   /** The wall core, created and started by the caller (scripts/start.mjs, a test). */
@@ -43,6 +44,8 @@ export interface BrowserShell {
   /** The Chromium windows and their watchdog, when `openWindows`. */
   windows: ChromiumViews | null;
   stats(): ViewSocketStats;
+  /** The console's wall thumbnails: what was captured (all zero without windows or a console). */
+  thumbnailStats(): ThumbnailStats;
   close(): Promise<void>;
 }
 
@@ -96,6 +99,17 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       { browser: options.browser, chromiumPath: options.chromiumPath, headless, log },
     );
   }
+  // while a console is attached, each wall display's page is captured for its live miniature
+  const { publishThumbnail, consolesAttached } = options.core;
+  const thumbnails =
+    windows && publishThumbnail && consolesAttached
+      ? new WallThumbnails(
+          { publishThumbnail: publishThumbnail.bind(options.core), consolesAttached: consolesAttached.bind(options.core) },
+          views.filter((v) => v.role === 'wall').map((v) => ({ displayId: v.displayId, page: () => windows?.pageOf(v.viewId) })),
+          log,
+        )
+      : null;
+  thumbnails?.start();
   const offUnresponsive = options.core.on('view-unresponsive', (view) => {
     log(`view ${view.viewId} stopped acknowledging updates (${view.reason})`);
     windows?.recover(view.viewId, 'stopped acknowledging updates');
@@ -107,7 +121,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     views,
     windows,
     stats: () => sockets.stats(),
+    thumbnailStats: () => thumbnails?.stats() ?? { captures: 0, failures: 0, skipped: 0, captureMs: 0, slowestMs: 0 },
     async close() {
+      thumbnails?.stop();
       offUnresponsive();
       await windows?.close();
       sockets.close();

@@ -1,16 +1,19 @@
 import type { BridgePush, BridgePushes } from '../../shared/view/viewChannel';
+import type { DisplayThumbnail } from '../../shared/wall/control';
 import { CoreError } from '../core/coreError';
 import type { UnresponsiveView, ViewPort } from '../core/viewHost';
 import type { ShellCore } from './viewSocket';
 
 /**
  * A stand-in wall core for the shells' own tests: records attached views, answers `view:hello`
- * with a seq, and lets a test push to views or fire `view-unresponsive`.
+ * with a seq, lets a test push to views or fire `view-unresponsive`, and passes wall thumbnails
+ * to the consoles attached as the real core does.
  */
 export class FakeCore implements ShellCore {
   readonly ports = new Map<string, ViewPort>();
   readonly calls: { viewId: string; channel: string; args: unknown }[] = [];
   readonly attachCount = new Map<string, number>();
+  readonly thumbnails: DisplayThumbnail[] = [];
   seq = 0;
   private unresponsiveListeners: ((view: UnresponsiveView) => void)[] = [];
 
@@ -33,6 +36,15 @@ export class FakeCore implements ShellCore {
   on(_event: 'view-unresponsive', listener: (view: UnresponsiveView) => void): () => void {
     this.unresponsiveListeners.push(listener);
     return () => (this.unresponsiveListeners = this.unresponsiveListeners.filter((l) => l !== listener));
+  }
+
+  publishThumbnail(thumbnail: DisplayThumbnail): void {
+    this.thumbnails.push(thumbnail);
+    for (const port of this.ports.values()) if (port.role === 'console') port.send('wall:thumbnail', thumbnail);
+  }
+
+  consolesAttached(): number {
+    return [...this.ports.values()].filter((port) => port.role === 'console').length;
   }
 
   push<K extends BridgePush>(channel: K, payload: BridgePushes[K]): void {

@@ -12,7 +12,9 @@ import type { WallCore } from '../core/wallCore';
 export const VIEW_SOCKET_PATH = '/view-socket';
 
 /** What the browser shell uses of the wall core; the subset keeps test fakes small. */
-export type ShellCore = Pick<WallCore, 'attachView' | 'detachView' | 'handleCall' | 'on'> & Partial<Pick<WallCore, 'setWallProfile'>>;
+/** What the browser shell uses of the wall core; the optional parts are absent in some test fakes. */
+export type ShellCore = Pick<WallCore, 'attachView' | 'detachView' | 'handleCall' | 'on'> &
+  Partial<Pick<WallCore, 'setWallProfile' | 'publishThumbnail' | 'consolesAttached'>>;
 
 const ViewName = z.string().min(1).max(64).regex(/^[\w.:-]+$/);
 const ViewSocketQuery = z.object({ role: ViewRole, display: ViewName, view: ViewName });

@@ -15,6 +15,7 @@ export function hubQueryRequest(query: HubQuery): { path: string; schema: z.ZodT
       const params = new URLSearchParams();
       if (query.unit !== undefined) params.set('unit', query.unit);
       if (query.near !== undefined) params.set('near', `${query.near[0]},${query.near[1]}`);
+      if (query.q !== undefined) params.set('q', query.q);
       if (query.limit !== undefined) params.set('limit', String(query.limit));
       const search = params.toString();
       return { path: `/api/v1/cameras${search ? `?${search}` : ''}`, schema: CameraList };

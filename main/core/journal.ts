@@ -6,6 +6,7 @@ import { reduceEvents } from '../../shared/state/reduceEvents';
 import type { WallState } from '../../shared/state/wallState';
 import type { LinkStatus, OutboxStatus } from '../../shared/view/viewChannel';
 import { readEventLines } from './eventFile';
+import type { ControlChange } from './layout/controlLocks';
 import { silentLogger, type Logger, type Rejections } from './logger';
 
 /** What the wall's black box records. */
@@ -19,7 +20,9 @@ export type JournalEntry =
   | { kind: 'command'; command: Command }
   | { kind: 'ack'; id: string; status: OutboxStatus; ack?: CommandAck }
   | { kind: 'link'; status: LinkStatus }
-  | { kind: 'view'; viewId: string; what: string; detail?: string };
+  | { kind: 'view'; viewId: string; what: string; detail?: string }
+  /** Control of displays changed: what happened, to which displays, by whom, and the revision it made. */
+  | { kind: 'control'; what: ControlChange['what']; displayIds: string[]; viewId?: string; desk?: string; revision: number };
 export type JournalRecord = JournalEntry & { at: string };
 
 export interface JournalOptions {

@@ -104,16 +104,23 @@ export class ViewHost extends Emitter<ViewHostEvents> {
     await Promise.all(targets.map((view) => this.deliver(view, update)));
   };
 
-  /** Sends a status push (link, outbox) to every view that has said hello. */
-  broadcast<K extends Exclude<BridgePush, 'player:update'>>(channel: K, payload: BridgePushes[K]): void {
+  /** Sends a status push (link, outbox, layout…) to every view that has said hello, or only to those of `role`. */
+  broadcast<K extends Exclude<BridgePush, 'player:update'>>(channel: K, payload: BridgePushes[K], role?: ViewRole): void {
     for (const view of this.views.values()) {
-      if (!view.ready) continue;
+      if (!view.ready || (role !== undefined && view.port.role !== role)) continue;
       try {
         view.port.send(channel, payload);
       } catch (error) {
         this.logger.warn('send failed', { viewId: view.port.id, channel, error });
       }
     }
+  }
+
+  /** Views of `role` attached that have said hello: those a broadcast to the role reaches. */
+  greeted(role: ViewRole): number {
+    let count = 0;
+    for (const view of this.views.values()) if (view.ready && view.port.role === role) count += 1;
+    return count;
   }
 
   currentState(): WallState {

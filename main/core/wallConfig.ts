@@ -1,5 +1,6 @@
 import type { HubLinkOptions } from './hubLink';
 import type { Logger } from './logger';
+import type { ReplayClock } from './replayPlayer';
 import { parseMediaOrigins } from './viewServing/contentSecurityPolicy';
 
 export type PlayerConfig = { kind: 'live' } | { kind: 'replay'; file: string; speed?: number; startAt?: string };
@@ -19,6 +20,8 @@ export interface WallConfig {
   link?: Pick<HubLinkOptions, 'commandTimeoutMs' | 'httpTimeoutMs' | 'reconnect'>;
   outboxRetry?: { baseMs?: number; maxMs?: number };
   now?: () => number;
+  /** Runs control of displays' handover and detach timeouts (tests pass a fake one). */
+  controlClock?: ReplayClock;
   logger?: Logger;
 }
 

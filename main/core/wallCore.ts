@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Command } from '../../shared/protocol/commands';
 import type { WallState } from '../../shared/state/wallState';
 import { parseAtEdge } from '../../shared/validation';
+import { DisplayThumbnailSchema } from '../../shared/view/pushSchemas';
 import { BRIDGE_CALLS, type BridgeArgs, type BridgeCall, type BridgeResults, type LinkStatus, type PlayerInfo } from '../../shared/view/viewChannel';
+import type { DisplayThumbnail } from '../../shared/wall/control';
+import { displaysOfCell } from '../../shared/wall/geometry';
 import { CoreError } from './coreError';
 import { loadRecording } from './eventFile';
 import { HubLink, type HubLinkCounters } from './hubLink';
@@ -22,6 +25,7 @@ import type { LayoutState } from '../../shared/wall/layoutState';
 import { DEFAULT_CANVAS, type WallCanvas, type WallProfile } from '../../shared/wall/profile';
 import { AlarmFocus, loadAlarmRules } from './layout/alarmRules';
 import { CameraCatalog, fillCameraCells } from './layout/cameraFill';
+import { ControlLocks, controlConflict } from './layout/controlLocks';
 import { LayoutService } from './layout/layoutService';
 import { WallPlanner } from './layout/wallPlanner';
 
@@ -64,6 +68,13 @@ export interface WallCore {
   layout(): LayoutState | null;
   /** Resolves once alarm rules have acted on everything folded so far and the layout is saved (tests). */
   layoutSettled(): Promise<void>;
+  /**
+   * A fresh picture of one wall display (the shell captures them): validated, then pushed as
+   * `wall:thumbnail` to the consoles only. A bad one is logged with its field and dropped.
+   */
+  publishThumbnail(thumbnail: DisplayThumbnail): void;
+  /** Consoles attached that have said hello: the shell captures thumbnails only while there is one. */
+  consolesAttached(): number;
 }
 
 /** Composes link, player, outbox, journal and view host for one wall machine. */
@@ -84,6 +95,16 @@ export function createWallCore(config: WallConfig): WallCore {
   let layouts: LayoutService | null = null;
   let alarms: AlarmFocus | null = null;
   let canvas: WallCanvas = DEFAULT_CANVAS;
+  /** Each view's desk name, from its hello (default: its view id). */
+  const desks = new Map<string, string>();
+  const controls = new ControlLocks(displayIdsOf(canvas), {
+    logger,
+    ...(config.controlClock ? { clock: config.controlClock } : {}),
+    onChange: (state, change) => {
+      journal?.append({ kind: 'control', ...change, revision: state.revision });
+      views.broadcast('control:changed', state);
+    },
+  });
   const cameraCatalog = new CameraCatalog(async () => cameraIds(await link.fetchJson('/api/v1/cameras?limit=100'), 'layout:cameras'));
 
   const views = new ViewHost({
@@ -96,7 +117,7 @@ export function createWallCore(config: WallConfig): WallCore {
       player: player.info(),
       link: link.status(),
       outbox: outbox?.list() ?? [],
-      ...(layouts ? { layout: layouts.state() } : {}),
+      ...(layouts ? { layout: layouts.state(), control: controls.state() } : {}),
     }),
   });
   /** The player's sink: views fold the update, then alarm rules look at what was folded. */
@@ -105,12 +126,21 @@ export function createWallCore(config: WallConfig): WallCore {
     alarms?.observe(update, views.currentState());
     return delivered;
   };
-  unsubscribe.push(views.on('view-unresponsive', (v) => journal?.append({ kind: 'view', viewId: v.viewId, what: 'unresponsive', detail: v.reason })));
+  unsubscribe.push(
+    views.on('view-unresponsive', (v) => {
+      journal?.append({ kind: 'view', viewId: v.viewId, what: 'unresponsive', detail: v.reason });
+      controls.viewDetached(v.viewId);
+    }),
+  );
 
   const calls: { [C in BridgeCall]: (viewId: string, args: BridgeArgs<C>) => Promise<BridgeResults[C]> } = {
-    'view:hello': async (viewId) => {
-      journal?.append({ kind: 'view', viewId, what: 'hello' });
-      return views.hello(viewId);
+    'view:hello': async (viewId, args) => {
+      journal?.append({ kind: 'view', viewId, what: 'hello', ...(args.desk ? { detail: `desk ${args.desk}` } : {}) });
+      const hello = views.hello(viewId);
+      const desk = args.desk ?? desks.get(viewId) ?? viewId;
+      desks.set(viewId, desk);
+      controls.viewReturned(viewId);
+      return { ...hello, desk };
     },
     'player:ack': async (viewId, args) => {
       if (args.viewId !== viewId) throw refuse(`view:player:ack`, 'viewId', `viewId: ${args.viewId} is not the calling view`, viewId);
@@ -123,17 +153,48 @@ export function createWallCore(config: WallConfig): WallCore {
     },
     'outbox:list': async () => requireOutbox().list(),
     'player:control': async (_viewId, control) => controlPlayer(player, control),
-    'layout:apply': async (_viewId, args) => requireLayouts().applyPreset(args.presetId),
-    'layout:revert': async () => requireLayouts().revert(),
+    'layout:apply': async (viewId, args) => {
+      const service = requireLayouts();
+      refuseIfHeld(viewId, allDisplays());
+      return service.applyPreset(args.presetId);
+    },
+    'layout:revert': async (viewId) => {
+      const service = requireLayouts();
+      if (service.state().mode === 'focus') refuseIfHeld(viewId, allDisplays()); // outside a focus it changes nothing
+      return service.revert();
+    },
     'layout:import': async (viewId, args) => {
+      const service = requireLayouts();
+      refuseIfHeld(viewId, allDisplays());
       try {
-        return await requireLayouts().import(args.text);
+        return await service.import(args.text);
       } catch (error) {
         if (error instanceof CoreError && error.code === 'invalid') rejections.record('view:layout:import', { ok: false, field: error.field ?? '(file)', message: error.message }, { viewId });
         throw error;
       }
     },
     'layout:export': async () => requireLayouts().export(),
+    'layout:setCell': async (viewId, args) => {
+      const service = requireLayouts();
+      refuseIfHeld(viewId, displaysOfCellId(service, args.cellId));
+      return service.setCell(args.cellId, args.panel);
+    },
+    'layout:placeCamera': async (viewId, args) => {
+      const service = requireLayouts();
+      refuseIfHeld(viewId, displaysOfCellId(service, args.cellId));
+      return service.placeCamera(args.cellId, args.cameraId, args.slot);
+    },
+    'layout:focusIncident': async (viewId, args) => {
+      const focus = requireAlarms();
+      refuseIfHeld(viewId, allDisplays());
+      const incident = views.currentState().incidents[args.incidentId];
+      if (!incident) throw new CoreError('not_found', `incidentId: no incident "${args.incidentId}" on the wall`, 'incidentId');
+      return focus.focusIncident(incident);
+    },
+    'control:take': async (viewId, args) => controls.take(requireConsole(viewId, 'control:take'), args.displayIds),
+    'control:release': async (viewId, args) => controls.release(requireConsole(viewId, 'control:release'), args.displayIds),
+    'control:request': async (viewId, args) => controls.request(requireConsole(viewId, 'control:request'), args.displayIds),
+    'control:answer': async (viewId, args) => controls.answer(requireConsole(viewId, 'control:answer'), args.grant),
     'hub:query': async (_viewId, args) => {
       const { path, schema } = hubQueryRequest(args.query);
       const parsed = parseAtEdge(schema, await link.fetchJson(path));
@@ -146,6 +207,35 @@ export function createWallCore(config: WallConfig): WallCore {
   function refuse(source: string, field: string, message: string, viewId: string): CoreError {
     rejections.record(source, { ok: false, field, message }, { viewId });
     return new CoreError('invalid', message, field);
+  }
+
+  /** A view's layout change touching a display another console holds is refused (`conflict`, naming both). */
+  function refuseIfHeld(viewId: string, displayIds: readonly string[]): void {
+    const held = controls.heldByOthers(viewId, displayIds);
+    if (held.length > 0) throw controlConflict(held);
+  }
+
+  function allDisplays(): string[] {
+    return displayIdsOf(canvas);
+  }
+
+  /** The displays a cell is drawn on (where the wall views put it); an unknown cell is left to the service to refuse. */
+  function displaysOfCellId(service: LayoutService, cellId: string): string[] {
+    const { layout } = service.state();
+    const cell = layout.cells.find((c) => c.id === cellId);
+    return cell ? displaysOfCell(layout, cell, canvas) : [];
+  }
+
+  /** Only a console controls displays; the caller as the desk others see. */
+  function requireConsole(viewId: string, call: BridgeCall): { viewId: string; desk: string } {
+    const role = views.list().find((v) => v.id === viewId)?.role;
+    if (role !== 'console') throw new CoreError('forbidden', `${call}: only a console controls displays (${viewId} is ${role ?? 'not attached'})`);
+    return { viewId, desk: desks.get(viewId) ?? viewId };
+  }
+
+  function requireAlarms(): AlarmFocus {
+    if (!alarms) throw new CoreError('unavailable', 'the wall core is not started');
+    return alarms;
   }
 
   function requireLayouts(): LayoutService {
@@ -251,6 +341,7 @@ export function createWallCore(config: WallConfig): WallCore {
       await journal?.close();
       await alarms?.idle();
       await layouts?.flushed();
+      controls.dispose();
     },
 
     attachView(port) {
@@ -260,6 +351,7 @@ export function createWallCore(config: WallConfig): WallCore {
 
     detachView(viewId, reason = 'detached') {
       views.detach(viewId, reason);
+      controls.viewDetached(viewId);
       journal?.append({ kind: 'view', viewId, what: 'detached', detail: reason });
     },
 
@@ -297,11 +389,25 @@ export function createWallCore(config: WallConfig): WallCore {
       canvas = WallPlanner.planCanvas(profile, connected);
       logger.info('wall canvas planned', { width: canvas.width, height: canvas.height, displays: canvas.slices.map((s) => s.displayId) });
       layouts?.setCanvas(canvas);
+      controls.setDisplays(displayIdsOf(canvas));
     },
     layout: () => layouts?.state() ?? null,
     async layoutSettled() {
       await alarms?.idle();
       await layouts?.flushed();
     },
+    publishThumbnail(thumbnail) {
+      const parsed = parseAtEdge(DisplayThumbnailSchema, thumbnail);
+      if (!parsed.ok) {
+        rejections.record('shell:wall:thumbnail', parsed, { displayId: String((thumbnail as { displayId?: unknown } | null)?.displayId).slice(0, 64) });
+        return;
+      }
+      views.broadcast('wall:thumbnail', parsed.value, 'console');
+    },
+    consolesAttached: () => views.greeted('console'),
   };
+}
+
+function displayIdsOf(canvas: WallCanvas): string[] {
+  return canvas.slices.map((s) => s.displayId);
 }

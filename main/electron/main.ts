@@ -10,7 +10,7 @@ import { buildContentSecurityPolicy } from '../core/viewServing/contentSecurityP
 import { guardAllWebContents, hardenSession } from './sessionHardening';
 import { chooseWallDisplays, readWallProfile, toWallProfile, type ScreenDisplay } from '../core/viewServing/wallDisplays';
 import { planViewWindows } from '../core/viewServing/viewPlan';
-import { ViewWindows } from './viewWindows';
+import { THUMBNAIL_INTERVAL_MS, ViewWindows } from './viewWindows';
 
 const log = (line: string): void => console.log(`[electron] ${line}`);
 
@@ -65,12 +65,18 @@ async function main(): Promise<void> {
   screen.on('display-removed', onScreensChanged('display removed'));
   screen.on('display-metrics-changed', onScreensChanged('display moved or resized'));
 
+  // the console's live miniature: wall pictures only while a console is there to see them
+  const thumbnailTimer = setInterval(() => {
+    if (core.consolesAttached() > 0) void windows.captureThumbnails((thumbnail) => core.publishThumbnail(thumbnail));
+  }, THUMBNAIL_INTERVAL_MS);
+
   app.on('second-instance', () => log('a second instance was started and refused'));
   let stopped = false;
   app.on('before-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
     stopped = true;
+    clearInterval(thumbnailTimer);
     windows.closeAll();
     unregisterIpc();
     void core

@@ -1,5 +1,7 @@
 import { BrowserWindow } from 'electron';
+import { DisplayThumbnailSchema } from '../../shared/view/pushSchemas';
 import type { BridgePush, BridgePushes, ViewRole } from '../../shared/view/viewChannel';
+import type { DisplayThumbnail } from '../../shared/wall/control';
 import { appViewUrl } from './appOrigin';
 import type { HostedCore, ViewPort } from './hostedCore';
 import type { ViewWindowSpec } from '../core/viewServing/viewPlan';
@@ -27,6 +29,15 @@ interface ManagedView {
 const CRASH_WINDOW_MS = 60_000;
 const MAX_RELOAD_DELAY_MS = 10_000;
 
+/** The console's live miniature, as the browser shell takes it (`browser-shell/wallThumbnails.ts`). */
+export const THUMBNAIL_INTERVAL_MS = 3_000;
+const THUMBNAIL_WIDTH = 480;
+/** JPEG quality; a picture too big for the push (DisplayThumbnailSchema) is encoded again at the fallback. */
+const THUMBNAIL_QUALITIES = [50, 25];
+/** A hung renderer never paints: give up on it for this round. */
+const CAPTURE_TIMEOUT_MS = 2_500;
+const THUMBNAIL_FAILURE_LOG_EVERY_MS = 60_000;
+
 /**
  * The windows are views: one per wall display plus the console. A view that crashes, hangs, or
  * stops acknowledging is reloaded; when its page has loaded it attaches to the core again and
@@ -35,6 +46,8 @@ const MAX_RELOAD_DELAY_MS = 10_000;
 export class ViewWindows {
   private readonly views = new Map<string, ManagedView>();
   private quitting = false;
+  private capturing = false;
+  private readonly thumbnailFailureLoggedAt = new Map<string, number>();
 
   constructor(private readonly options: ViewWindowsOptions) {}
 
@@ -78,6 +91,32 @@ export class ViewWindows {
     this.detach(view);
     view.window.webContents.forcefullyCrashRenderer();
     this.scheduleReload(view);
+  }
+
+  /**
+   * Captures each wall display's window small, one after another, and hands the pictures to
+   * `publish` (the core pushes them to the consoles). A window reloading, crashed or not yet
+   * attached is skipped; a failure is logged at most once a minute per display. A call while a
+   * round is under way does nothing.
+   */
+  async captureThumbnails(publish: (thumbnail: DisplayThumbnail) => void): Promise<void> {
+    if (this.capturing || this.quitting) return;
+    this.capturing = true;
+    try {
+      for (const view of [...this.views.values()]) {
+        if (view.spec.role !== 'wall' || !isShowingPage(view)) continue;
+        try {
+          publish(await withTimeout(thumbnailOf(view), CAPTURE_TIMEOUT_MS));
+        } catch (error) {
+          const now = Date.now();
+          if (now - (this.thumbnailFailureLoggedAt.get(view.spec.displayId) ?? -Infinity) < THUMBNAIL_FAILURE_LOG_EVERY_MS) continue;
+          this.thumbnailFailureLoggedAt.set(view.spec.displayId, now);
+          this.options.log(`thumbnail of display ${view.spec.displayId} failed (logged once a minute): ${(error as Error).message}`);
+        }
+      }
+    } finally {
+      this.capturing = false;
+    }
   }
 
   closeAll(): void {
@@ -186,6 +225,34 @@ export class ViewWindows {
     clearTimer(view, 'hangTimer');
     this.detach(view);
   }
+}
+
+/** The window shows its page: not destroyed, crashed, loading or waiting to reload, and attached. */
+function isShowingPage(view: ManagedView): boolean {
+  if (view.window.isDestroyed() || view.port === null || view.reloadTimer !== null) return false;
+  const contents = view.window.webContents;
+  return !contents.isDestroyed() && !contents.isCrashed() && !contents.isLoading();
+}
+
+async function thumbnailOf(view: ManagedView): Promise<DisplayThumbnail> {
+  const picture = await view.window.webContents.capturePage();
+  if (picture.isEmpty()) throw new Error('the window has not painted yet');
+  const small = picture.resize({ width: THUMBNAIL_WIDTH, quality: 'good' });
+  const { width, height } = small.getSize();
+  for (const quality of THUMBNAIL_QUALITIES) {
+    const dataUrl = `data:image/jpeg;base64,${small.toJPEG(quality).toString('base64')}`;
+    const thumbnail = { displayId: view.spec.displayId, dataUrl, at: new Date().toISOString(), width, height };
+    if (DisplayThumbnailSchema.safeParse(thumbnail).success) return thumbnail;
+  }
+  throw new Error(`the picture is too large for a thumbnail even at JPEG quality ${THUMBNAIL_QUALITIES.at(-1)}`);
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no picture within ${ms} ms (renderer busy or hung)`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function clearTimer(view: ManagedView, key: 'reloadTimer' | 'hangTimer'): void {

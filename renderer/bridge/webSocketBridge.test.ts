@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BRIDGE_CALLS, type BridgeCall } from '../../shared/view/viewChannel';
 import { createWebSocketBridge, viewSocketUrl } from './webSocketBridge';
 import type { SocketLike, TransportStatus } from './webSocketBridge';
 
@@ -130,6 +131,48 @@ describe('createWebSocketBridge', () => {
       'rejected a frame: not JSON',
       expect.stringMatching(/^rejected a frame: /),
     ]);
+  });
+
+  it('sends the console’s calls as frames main’s schema accepts, hello with the desk', () => {
+    const { bridge, latest } = setup();
+    latest().open();
+    void bridge.hello('console', '席位 1');
+    void bridge.setCell('ticker', { kind: 'tasks', settings: { view: 'feed' } });
+    void bridge.placeCamera('cameras', 'cam-1', 4);
+    void bridge.placeCamera('cameras', 'cam-2');
+    void bridge.focusIncident('inc-1');
+    void bridge.takeControl(['left']);
+    void bridge.releaseControl(['left']);
+    void bridge.requestControl(['left', 'right']);
+    void bridge.answerHandover(true);
+    const sent = latest().sent.map(({ channel, args }) => ({ channel, args }));
+    expect(sent).toEqual([
+      { channel: 'view:hello', args: { viewId: 'console', desk: '席位 1' } },
+      { channel: 'layout:setCell', args: { cellId: 'ticker', panel: { kind: 'tasks', settings: { view: 'feed' } } } },
+      { channel: 'layout:placeCamera', args: { cellId: 'cameras', cameraId: 'cam-1', slot: 4 } },
+      { channel: 'layout:placeCamera', args: { cellId: 'cameras', cameraId: 'cam-2' } },
+      { channel: 'layout:focusIncident', args: { incidentId: 'inc-1' } },
+      { channel: 'control:take', args: { displayIds: ['left'] } },
+      { channel: 'control:release', args: { displayIds: ['left'] } },
+      { channel: 'control:request', args: { displayIds: ['left', 'right'] } },
+      { channel: 'control:answer', args: { grant: true } },
+    ]);
+    for (const { channel, args } of sent) expect(BRIDGE_CALLS[channel as BridgeCall].safeParse(args).success).toBe(true);
+  });
+
+  it('hands control and thumbnail pushes to their listeners', () => {
+    const { bridge, latest } = setup();
+    latest().open();
+    const control: unknown[] = [];
+    const thumbnails: unknown[] = [];
+    bridge.onControl((c) => control.push(c));
+    bridge.onThumbnail((t) => thumbnails.push(t));
+    const state = { revision: 3, displays: [{ displayId: 'left', holder: null, request: null }] };
+    const thumbnail = { displayId: 'left', dataUrl: 'data:image/jpeg;base64,/9j/', at: '2024-05-01T08:00:00.000Z', width: 320, height: 180 };
+    latest().receive({ t: 'push', channel: 'control:changed', payload: state });
+    latest().receive({ t: 'push', channel: 'wall:thumbnail', payload: thumbnail });
+    expect(control).toEqual([state]);
+    expect(thumbnails).toEqual([thumbnail]);
   });
 
   it('does not hold an ack for a later socket: main greets the view afresh after a reconnect', async () => {

@@ -227,7 +227,7 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
 
   return {
     shell: 'browser',
-    hello: (viewId?: string): Promise<ViewHello> => call('view:hello', viewId === undefined ? {} : { viewId }),
+    hello: (viewId?: string, desk?: string): Promise<ViewHello> => call('view:hello', { ...(viewId !== undefined ? { viewId } : {}), ...(desk !== undefined ? { desk } : {}) }),
     ackUpdate: async (viewId: string, pushId: number): Promise<void> => {
       await call('player:ack', { viewId, pushId }, true);
     },
@@ -243,6 +243,17 @@ export function createWebSocketBridge(location: PageLocation, options: WebSocket
     importLayout: (text: string) => call('layout:import', { text }),
     exportLayout: () => call('layout:export', {}),
     onLayout: (listener) => onPush('layout:changed', listener),
+    setCell: (cellId, panel) => call('layout:setCell', { cellId, panel }),
+    placeCamera: (cellId, cameraId, slot) => call('layout:placeCamera', { cellId, cameraId, ...(slot !== undefined ? { slot } : {}) }),
+    focusIncident: (incidentId) => call('layout:focusIncident', { incidentId }),
+    takeControl: (displayIds) => call('control:take', { displayIds }),
+    releaseControl: (displayIds) => call('control:release', { displayIds }),
+    requestControl: (displayIds) => call('control:request', { displayIds }),
+    answerHandover: (grant) => call('control:answer', { grant }),
+    // Payloads go to listeners as they came, as on every channel: the store validates each with
+    // pushSchemas.ts, the same for this socket and for Electron's IPC.
+    onControl: (listener) => onPush('control:changed', listener),
+    onThumbnail: (listener) => onPush('wall:thumbnail', listener),
     onTransport(listener) {
       transportListeners.add(listener);
       listener(transport);

@@ -12,7 +12,10 @@ export function Panel({ title, aside, className, children }: { title: string; as
         </h2>
         {aside}
       </header>
-      <div className="panel__body">{children}</div>
+      {/* Focusable, so a keyboard can scroll a panel whose list runs past its frame. */}
+      <div className="panel__body" tabIndex={0}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -4,10 +4,12 @@ import { BUILT_IN_PRESETS } from '../../shared/wall/presets';
 import { MAX_LAYOUT_TEXT } from '../../shared/view/viewChannel';
 import { useBridge } from '../bridge/BridgeContext';
 import { useWallStore } from '../stores/wallStore';
+import { describeRefusal, errorCodeOf, isCurrent } from '../console/refusal';
 import { useLayoutMarks } from './useLayoutMarks';
 import './presetBar.css';
 
-type Notice = { kind: 'error' | 'info'; text: string } | null;
+/** `whileControl`: a refusal naming a holder, shown while control is unchanged. */
+type Notice = { kind: 'error' | 'info'; text: string; whileControl?: number } | null;
 
 /**
  * The console's layout bar: one button per preset (the active one pressed), back-to-previous
@@ -17,6 +19,7 @@ export function PresetBar() {
   const { t } = useTranslation();
   const bridge = useBridge();
   const layout = useWallStore((s) => s.layout);
+  const control = useWallStore((s) => s.control);
   const focusTitle = useWallStore((s) => (layout?.focusIncidentId ? s.wall.incidents[layout.focusIncidentId]?.title : undefined));
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -32,10 +35,18 @@ export function PresetBar() {
       await action();
       return;
     } catch (error) {
-      setNotice({ kind: 'error', text: t(failureKey, { message: error instanceof Error ? error.message : String(error) }) });
+      const revision = useWallStore.getState().control?.revision;
+      if (errorCodeOf(error) === 'conflict') setNotice({ kind: 'error', text: conflictText(error), ...(revision !== undefined ? { whileControl: revision } : {}) });
+      else setNotice({ kind: 'error', text: t(failureKey, { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(false);
     }
+  }
+
+  // A preset, a revert or an import changes every display: any other desk's hold refuses it.
+  function conflictText(error: unknown): string {
+    const { control, session } = useWallStore.getState();
+    return describeRefusal(error, { t, control, viewId: session?.viewId, displayIds: layout?.canvas.slices.map((s) => s.displayId) ?? [] });
   }
 
   const apply = (presetId: string) =>
@@ -108,7 +119,7 @@ export function PresetBar() {
         </button>
         <input ref={fileInput} className="preset-bar__file" type="file" accept=".json,application/json" tabIndex={-1} aria-hidden="true" onChange={importFile} data-testid="layout-import-file" />
       </div>
-      {notice && (
+      {notice && isCurrent(notice, control) && (
         <p className={`preset-bar__notice preset-bar__notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="layout-notice">
           {notice.text}
         </p>

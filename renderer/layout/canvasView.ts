@@ -1,18 +1,9 @@
-import { cellRect, displaysShowing, type Rect } from '../../shared/wall/geometry';
+import { displaysShowing, placedCellRect, type Rect } from '../../shared/wall/geometry';
 import type { Layout, LayoutCell } from '../../shared/wall/layout';
 import type { CanvasSlice, WallCanvas } from '../../shared/wall/profile';
 
-/** Canvas pixels the header band (hall, clock, link) takes across the top of the wall. */
-export const HEADER_PX = 104;
-/** Canvas pixels each bottom display keeps for its footer (mode, display, seq). */
-export const FOOTER_PX = 44;
-/** Space between cells, in canvas pixels. */
-export const CELL_GAP_PX = 12;
-
-/** Where the layout's grid lies on the canvas: below the header band, above the footers. */
-export function layoutArea(canvas: WallCanvas): Rect {
-  return { x: 0, y: HEADER_PX, width: canvas.width, height: Math.max(1, canvas.height - HEADER_PX - FOOTER_PX) };
-}
+// The placement itself lives in shared/wall/geometry.ts: main uses it to know which displays a cell edit touches.
+export { CELL_GAP_PX, FOOTER_PX, HEADER_PX, layoutArea } from '../../shared/wall/geometry';
 
 /** This window's slice; a window not on the wall (opened by hand) shows the whole canvas. */
 export function sliceFor(canvas: WallCanvas, displayId: string): CanvasSlice {
@@ -30,15 +21,10 @@ export interface PlacedCell {
  * so a camera cell on the other display plays no video here.
  */
 export function cellsOnSlice(layout: Layout, canvas: WallCanvas, slice: CanvasSlice): PlacedCell[] {
-  const area = layoutArea(canvas);
   const wholeCanvas = !canvas.slices.some((s) => s.displayId === slice.displayId);
   const sliceCanvas: WallCanvas = { width: canvas.width, height: canvas.height, slices: [slice] };
   return layout.cells
-    .map((cell) => {
-      const r = cellRect(layout, cell, area);
-      const half = CELL_GAP_PX / 2;
-      return { cell, rect: { x: r.x + half, y: r.y + half, width: r.width - CELL_GAP_PX, height: r.height - CELL_GAP_PX } };
-    })
+    .map((cell) => ({ cell, rect: placedCellRect(layout, cell, canvas) }))
     .filter(({ rect }) => wholeCanvas || displaysShowing(rect, sliceCanvas).length > 0);
 }
 

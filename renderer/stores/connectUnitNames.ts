@@ -36,3 +36,22 @@ export function connectUnitNames(bridge: WallBridge, store: WallStoreApi, log: (
     if (state.wall.incidents !== previous.wall.incidents) scan(state.wall.incidents);
   });
 }
+
+const lookupsInFlight = new Set<string>();
+
+/** Looks up the names of `codes` the store does not know yet (camera search results, say), once each. */
+export function lookUpUnitNames(bridge: WallBridge, store: WallStoreApi, codes: Iterable<string>, log: (m: string) => void = console.warn): void {
+  for (const code of new Set(codes)) {
+    if (store.getState().unitNames[code] !== undefined || lookupsInFlight.has(code)) continue;
+    lookupsInFlight.add(code);
+    bridge
+      .query({ kind: 'unit', code })
+      .then((raw) => {
+        const parsed = parseAtEdge(Unit, raw);
+        if (parsed.ok) store.getState().rememberUnitName(code, parsed.value.name);
+        else log(`[unit-names] rejected unit ${code}: ${parsed.message}`);
+      })
+      .catch((error: unknown) => log(`[unit-names] lookup of ${code} failed: ${String(error)}`))
+      .finally(() => lookupsInFlight.delete(code));
+  }
+}

@@ -2,13 +2,15 @@ import type { WallBridge } from '../../shared/view/bridge';
 import type { WallState } from '../../shared/state/wallState';
 import type { PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import { parseAtEdge } from '../../shared/validation';
-import { LayoutStateSchema, LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../../shared/view/pushSchemas';
+import { ControlStateSchema, DisplayThumbnailSchema, LayoutStateSchema, LinkStatusSchema, OutboxListSchema, PlayerUpdateSchema, ViewHelloSchema } from '../../shared/view/pushSchemas';
 import { isReconnectingBridge } from '../bridge/webSocketBridge';
 import type { WallStoreApi } from './wallStore';
 
 export interface ConnectWallStoreOptions {
   /** The id this window had before a reload, so main can keep its place. */
   viewId?: string;
+  /** A console's desk name (its URL's `desk=`), told to main with every hello. */
+  desk?: string;
   /** Called after every applied hello or update, before its ack (the DOM marks tests read). */
   onApplied?: (wall: WallState) => void;
   onHello?: (hello: ViewHello) => void;
@@ -84,7 +86,7 @@ export function connectWallStore(bridge: WallBridge, store: WallStoreApi, option
     let delay = options.retryMs ?? 500;
     while (!stopped) {
       try {
-        const parsed = parseAtEdge(ViewHelloSchema, await bridge.hello(viewId));
+        const parsed = parseAtEdge(ViewHelloSchema, await bridge.hello(viewId, options.desk));
         if (!parsed.ok) throw new Error(`hello rejected: ${parsed.message}`);
         if (stopped) return;
         const hello = parsed.value;
@@ -126,6 +128,16 @@ export function connectWallStore(bridge: WallBridge, store: WallStoreApi, option
       const parsed = parseAtEdge(LayoutStateSchema, raw);
       if (parsed.ok) store.getState().setLayout(parsed.value);
       else log(`rejected a layout: ${parsed.message}`);
+    }),
+    bridge.onControl((raw) => {
+      const parsed = parseAtEdge(ControlStateSchema, raw);
+      if (parsed.ok) store.getState().setControl(parsed.value);
+      else log(`rejected a control state: ${parsed.message}`);
+    }),
+    bridge.onThumbnail((raw) => {
+      const parsed = parseAtEdge(DisplayThumbnailSchema, raw);
+      if (parsed.ok) store.getState().setThumbnail(parsed.value);
+      else log(`rejected a thumbnail: ${parsed.message}`);
     }),
   ];
   if (isReconnectingBridge(bridge)) {

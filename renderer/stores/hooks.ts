@@ -16,6 +16,11 @@ export const selectOutbox = (s: WallStore) => s.outbox;
 export const selectSession = (s: WallStore) => s.session;
 export const selectReady = (s: WallStore) => s.ready;
 export const selectPlayerKind = (s: WallStore) => s.player?.kind ?? 'live';
+export const selectLayout = (s: WallStore) => s.layout;
+export const selectControl = (s: WallStore) => s.control;
+export const selectThumbnails = (s: WallStore) => s.thumbnails;
+export const selectViewId = (s: WallStore) => s.session?.viewId;
+export const selectDesk = (s: WallStore) => s.session?.desk ?? null;
 
 export function useOpenIncidentsBySeverity() {
   const incidents = useWallStore(selectIncidents);

@@ -5,7 +5,7 @@ import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 import type { SessionUser } from '../../shared/protocol/auth';
 import type { UnitRef } from '../../shared/protocol/units';
-import type { LayoutState, LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello, ViewRole } from '../../shared/view/viewChannel';
+import type { ControlState, DisplayThumbnail, LayoutState, LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello, ViewRole } from '../../shared/view/viewChannel';
 import type { TransportStatus } from '../bridge/webSocketBridge';
 
 /*
@@ -46,6 +46,8 @@ export interface Session {
   user: SessionUser | null;
   unit: UnitRef | null;
   hubUrl: string;
+  /** A console's desk name as main knows it (other desks see it in control and handover). */
+  desk: string | null;
 }
 
 export interface SessionSlice {
@@ -68,7 +70,21 @@ export interface LayoutSlice {
   setLayout(state: LayoutState): void;
 }
 
-export type WallStore = WallSlice & LinkSlice & OutboxSlice & SessionSlice & UnitNameSlice & LayoutSlice;
+/** Who controls each wall display (null: no layout service, nobody can hold anything). */
+export interface ControlSlice {
+  control: ControlState | null;
+  /** Takes a pushed control state unless it is older than the one shown. */
+  setControl(state: ControlState): void;
+}
+
+/** The latest picture of each wall display (consoles), by display id. */
+export interface ThumbnailSlice {
+  thumbnails: Record<string, DisplayThumbnail>;
+  /** Keeps the newer of the shown and the pushed picture of its display. */
+  setThumbnail(thumbnail: DisplayThumbnail): void;
+}
+
+export type WallStore = WallSlice & LinkSlice & OutboxSlice & SessionSlice & UnitNameSlice & LayoutSlice & ControlSlice & ThumbnailSlice;
 type Slice<T> = StateCreator<WallStore, [], [], T>;
 
 const createWallSlice: Slice<WallSlice> = (set) => ({
@@ -111,12 +127,14 @@ const createSessionSlice: Slice<SessionSlice> = (set) => ({
         user: hello.user,
         unit: hello.unit,
         hubUrl: hello.hubUrl,
+        desk: hello.desk ?? null,
       },
       wall: hello.state,
       player: hello.player,
       link: hello.link,
       outbox: sortOutbox(hello.outbox),
       layout: hello.layout ?? null,
+      control: hello.control ?? null,
       ready: true,
     }),
 });
@@ -131,6 +149,21 @@ const createLayoutSlice: Slice<LayoutSlice> = (set) => ({
   setLayout: (state) => set((s) => (s.layout && state.revision < s.layout.revision ? s : { layout: state })),
 });
 
+const createControlSlice: Slice<ControlSlice> = (set) => ({
+  control: null,
+  setControl: (state) => set((s) => (s.control && state.revision < s.control.revision ? s : { control: state })),
+});
+
+const createThumbnailSlice: Slice<ThumbnailSlice> = (set) => ({
+  thumbnails: {},
+  setThumbnail: (thumbnail) =>
+    set((s) => {
+      const shown = s.thumbnails[thumbnail.displayId];
+      if (shown && Date.parse(shown.at) > Date.parse(thumbnail.at)) return s;
+      return { thumbnails: { ...s.thumbnails, [thumbnail.displayId]: thumbnail } };
+    }),
+});
+
 function sortOutbox(items: OutboxItem[]): OutboxItem[] {
   return [...items].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }
@@ -142,6 +175,8 @@ export const wallStoreInitializer: Slice<WallStore> = (...a) => ({
   ...createSessionSlice(...a),
   ...createUnitNameSlice(...a),
   ...createLayoutSlice(...a),
+  ...createControlSlice(...a),
+  ...createThumbnailSlice(...a),
 });
 
 /** The window's store. Tests build their own with `createStore(wallStoreInitializer)`. */

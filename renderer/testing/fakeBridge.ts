@@ -1,7 +1,8 @@
 import type { Command } from '../../shared/protocol/commands';
 import type { HubEvent } from '../../shared/protocol/events';
 import type { WallBridge } from '../../shared/view/bridge';
-import type { LayoutExport, LayoutState, LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
+import type { ControlState, DisplayThumbnail, HubQuery, LayoutExport, LayoutState, LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
+import type { PanelSpec } from '../../shared/wall/panels';
 import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 
@@ -11,6 +12,8 @@ export class FakeBridge implements WallBridge {
   readonly acks: { viewId: string; pushId: number }[] = [];
   readonly submitted: Command[] = [];
   readonly helloCalls: (string | undefined)[] = [];
+  /** The desk each hello said, in the same order as `helloCalls`. */
+  readonly helloDesks: (string | undefined)[] = [];
   readonly controls: PlayerControl[] = [];
   onAck: (viewId: string, pushId: number) => void = () => {};
   helloState: WallState = emptyWallState();
@@ -18,9 +21,15 @@ export class FakeBridge implements WallBridge {
   private linkListeners = new Set<(l: LinkStatus) => void>();
   private outboxListeners = new Set<(o: OutboxItem[]) => void>();
 
-  hello(viewId?: string): Promise<ViewHello> {
+  hello(viewId?: string, desk?: string): Promise<ViewHello> {
     this.helloCalls.push(viewId);
-    return Promise.resolve(helloWith(this.helloState, viewId ?? 'view-1'));
+    this.helloDesks.push(desk);
+    const id = viewId ?? 'view-1';
+    return Promise.resolve({
+      ...helloWith(this.helloState, id),
+      ...(this.layoutState ? { layout: this.layoutState } : {}),
+      ...(this.controlState ? { control: this.controlState, desk: desk ?? id } : {}),
+    });
   }
   ackUpdate(viewId: string, pushId: number): Promise<void> {
     this.onAck(viewId, pushId);
@@ -34,7 +43,11 @@ export class FakeBridge implements WallBridge {
   listOutbox(): Promise<OutboxItem[]> {
     return Promise.resolve([]);
   }
-  query(): Promise<unknown> {
+  /** Catalog queries, in call order. */
+  readonly queries: HubQuery[] = [];
+  /** Records the query and answers null; a test that needs answers replaces this method. */
+  query(query: HubQuery): Promise<unknown> {
+    this.queries.push(query);
     return Promise.resolve(null);
   }
   /** Records the control and answers like the live player would, without refusing. */
@@ -82,6 +95,74 @@ export class FakeBridge implements WallBridge {
   }
   pushLayout(state: unknown): void {
     for (const listener of this.layoutListeners) listener(state as LayoutState);
+  }
+
+  /** Cell edits and incident focus, in call order. */
+  readonly layoutEdits: ({ call: 'setCell'; cellId: string; panel: PanelSpec } | { call: 'placeCamera'; cellId: string; cameraId: string; slot?: number } | { call: 'focusIncident'; incidentId: string })[] = [];
+  private refusal: Error | null = null;
+  /** The next layout edit or control call rejects with `error` (a `conflict`, say) and records nothing else. */
+  refuseNextCall(error: Error): void {
+    this.refusal = error;
+  }
+  private takeRefusal(): Error | null {
+    const refusal = this.refusal;
+    this.refusal = null;
+    return refusal;
+  }
+  private editAnswer(edit: FakeBridge['layoutEdits'][number]): Promise<LayoutState> {
+    this.layoutEdits.push(edit);
+    const refusal = this.takeRefusal();
+    if (refusal) return Promise.reject(refusal);
+    return this.layoutState ? Promise.resolve(this.layoutState) : Promise.reject(new Error('no layout in this fake'));
+  }
+  setCell(cellId: string, panel: PanelSpec): Promise<LayoutState> {
+    return this.editAnswer({ call: 'setCell', cellId, panel });
+  }
+  placeCamera(cellId: string, cameraId: string, slot?: number): Promise<LayoutState> {
+    return this.editAnswer({ call: 'placeCamera', cellId, cameraId, ...(slot !== undefined ? { slot } : {}) });
+  }
+  focusIncident(incidentId: string): Promise<LayoutState> {
+    return this.editAnswer({ call: 'focusIncident', incidentId });
+  }
+
+  readonly controlCalls: ({ call: 'take' | 'release' | 'request'; displayIds: string[] } | { call: 'answer'; grant: boolean })[] = [];
+  /** What the control calls answer, and what hello carries; set by a test that needs them. */
+  controlState: ControlState | null = null;
+  private controlListeners = new Set<(s: ControlState) => void>();
+  private thumbnailListeners = new Set<(t: DisplayThumbnail) => void>();
+  private controlAnswer(entry: FakeBridge['controlCalls'][number]): Promise<ControlState> {
+    this.controlCalls.push(entry);
+    const refusal = this.takeRefusal();
+    if (refusal) return Promise.reject(refusal);
+    return this.controlState ? Promise.resolve(this.controlState) : Promise.reject(new Error('no control state in this fake'));
+  }
+  takeControl(displayIds: string[]): Promise<ControlState> {
+    return this.controlAnswer({ call: 'take', displayIds });
+  }
+  releaseControl(displayIds: string[]): Promise<ControlState> {
+    return this.controlAnswer({ call: 'release', displayIds });
+  }
+  requestControl(displayIds: string[]): Promise<ControlState> {
+    return this.controlAnswer({ call: 'request', displayIds });
+  }
+  answerHandover(grant: boolean): Promise<ControlState> {
+    return this.controlAnswer({ call: 'answer', grant });
+  }
+  onControl(listener: (s: ControlState) => void): () => void {
+    this.controlListeners.add(listener);
+    return () => this.controlListeners.delete(listener);
+  }
+  /** Sends a `control:changed` push (any payload, as a misbehaving main could). */
+  pushControl(state: unknown): void {
+    for (const listener of this.controlListeners) listener(state as ControlState);
+  }
+  onThumbnail(listener: (t: DisplayThumbnail) => void): () => void {
+    this.thumbnailListeners.add(listener);
+    return () => this.thumbnailListeners.delete(listener);
+  }
+  /** Sends a `wall:thumbnail` push (any payload). */
+  pushThumbnail(thumbnail: unknown): void {
+    for (const listener of this.thumbnailListeners) listener(thumbnail as DisplayThumbnail);
   }
 
   /** Sends an arbitrary payload down the update channel, as a misbehaving main could. */

@@ -64,7 +64,9 @@ export interface TileVideo {
 /**
  * A few seconds of buffer and almost no back buffer: a wall of 64 tiles must not hold minutes
  * of video each. The manager caps renditions itself (hls.js's own size cap would undo an enlarged
- * tile's lifted cap) and starts loading once it has picked the start level.
+ * tile's lifted cap) and starts loading once it has picked the start level. No transmux worker:
+ * fMP4 needs no transmuxing, and the ES-module build of hls.js the views bundle cannot start one
+ * anyway (bench:cameras counts 0 workers either way).
  */
 export const TILE_HLS_CONFIG: TileHlsConfig = Object.freeze({
   maxBufferLength: 5,
@@ -78,5 +80,5 @@ export const TILE_HLS_CONFIG: TileHlsConfig = Object.freeze({
   autoStartLoad: false,
   startLevel: -1,
   testBandwidth: false,
-  enableWorker: true,
+  enableWorker: false,
 });

@@ -1,16 +1,16 @@
-import { type HlsFactory, type HlsPlayer, type TileVideo, BUFFER_STALLED, HLS_ERROR, HLS_MANIFEST_PARSED, MEDIA_ERROR, TILE_HLS_CONFIG } from './hlsPlayer';
+import { type HlsFactory, type TileHlsConfig, type TileVideo, HLS_ERROR, HLS_MANIFEST_PARSED, TILE_HLS_CONFIG } from './hlsPlayer';
 import { chooseLevelForTile, largestLevel } from './levelCap';
-import { DEFAULT_RECOVERY_PRESSURE, type RecoveryPressureOptions, ReloadTokens, isUnderPressure, reloadWaitMs } from './recoveryPolicy';
-import { LOADING_HEALTH, type TileHealth, type TileHealthState, sameHealth } from './tileHealth';
+import { DEFAULT_RECOVERY_PRESSURE } from './recoveryPolicy';
+import { type Tile, type TileSource, newTile } from './tile';
+import { LOADING_HEALTH, type TileHealth, sameHealth } from './tileHealth';
+import { type TileRecoveryOptions, TileRecovery } from './tileRecovery';
 
-export interface TileSource {
-  cameraId: string;
-  /** The camera's HLS master playlist. */
-  url: string;
-}
+export type { TileSource } from './tile';
 
-export interface TileManagerOptions {
+export interface TileManagerOptions extends Partial<TileRecoveryOptions> {
   createHls: HlsFactory;
+  /** Overrides of `TILE_HLS_CONFIG` (the benchmark's lever variants). */
+  hlsConfig?: Partial<TileHlsConfig>;
   devicePixelRatio?: () => number;
   /** Start-up is staggered: at most this many new players… */
   startsPerBatch?: number;
@@ -18,60 +18,13 @@ export interface TileManagerOptions {
   batchIntervalMs?: number;
   /** How often playback is checked and health pushed (at most this often per tile). */
   healthIntervalMs?: number;
-  /** currentTime standing still this long while it should play: stalled. */
-  stallAfterMs?: number;
-  /** Stalled this long: the source is reloaded; each further reload waits twice as long. */
-  reloadStalledAfterMs?: number;
-  /** A tile playing further behind the live edge than this is reloaded at the edge. */
-  maxSecondsBehindLive?: number;
-  /** A stalled tile shows live again only after playing steadily this long. */
-  recoverAfterMs?: number;
-  /** A player that never started playing after this long is treated as stalled. */
-  startTimeoutMs?: number;
   /** A hidden tile is paused at once and freed after this long. */
   freeHiddenAfterMs?: number;
-  backoff?: { initialMs: number; maxMs: number };
-  /** At most one player rebuild (stalled or far behind) per this interval, for the whole view. */
-  reloadIntervalMs?: number;
-  /** When many tiles are in trouble at once, recovery backs off for all of them. */
-  recoveryPressure?: RecoveryPressureOptions;
   /** Calls back with whether the element is on screen; returns the unobserve function. */
   observeVisibility?: (video: TileVideo, onChange: (visible: boolean) => void) => () => void;
   /** Whether the whole page is hidden (`document.visibilityState`). */
   page?: { isHidden(): boolean; onChange(listener: () => void): () => void };
-  now?: () => number;
 }
-
-type Phase = 'idle' | 'queued' | 'running' | 'suspended' | 'retrying';
-
-interface Tile {
-  id: string;
-  video: TileVideo;
-  source: TileSource | null;
-  hls: HlsPlayer | null;
-  levels: readonly { width: number; height: number }[];
-  phase: Phase;
-  onScreen: boolean;
-  enlarged: boolean;
-  lastTime: number;
-  lastProgressAt: number;
-  startedAt: number;
-  stalledSince: number | null;
-  /** When the player was last restarted at the live edge in place (the cheap recovery). */
-  nudgedAt: number | null;
-  liveSince: number | null;
-  retries: number;
-  mediaRecoveredAt: number | null;
-  retryTimer: ReturnType<typeof setTimeout> | null;
-  freeTimer: ReturnType<typeof setTimeout> | null;
-  unobserve: () => void;
-}
-
-const PROGRESS_EPSILON_S = 0.05;
-/** Playing this long without trouble forgets earlier retries (the backoff starts over). */
-const HEALTHY_AFTER_MS = 10_000;
-/** A second media error this soon after recovering one is treated as fatal. */
-const MEDIA_RECOVERY_WINDOW_MS = 5_000;
 
 /**
  * Every hls.js player of one view. Tiles attach their <video> and a source; the manager decides
@@ -86,12 +39,12 @@ export class TileManager {
   private readonly listeners = new Map<string, Set<() => void>>();
   private readonly offlineCameras = new Set<string>();
   private readonly queue: Tile[] = [];
-  private readonly options: Required<Omit<TileManagerOptions, 'observeVisibility' | 'page'>> & Pick<TileManagerOptions, 'observeVisibility' | 'page'>;
+  private readonly options: Required<Omit<TileManagerOptions, 'observeVisibility' | 'page' | 'hlsConfig'>> & Pick<TileManagerOptions, 'observeVisibility' | 'page' | 'hlsConfig'>;
+  private readonly recovery: TileRecovery;
   private batchTimer: ReturnType<typeof setTimeout> | null = null;
   private batchStartedAt = -Infinity;
   private startsInBatch = 0;
   private healthTimer: ReturnType<typeof setInterval> | null = null;
-  private readonly reloadTokens: ReloadTokens;
   private readonly offPage: () => void;
 
   constructor(options: TileManagerOptions) {
@@ -112,26 +65,28 @@ export class TileManager {
       now: () => Date.now(),
       ...options,
     };
-    this.reloadTokens = new ReloadTokens(this.options.reloadIntervalMs, this.options.now);
+    this.recovery = new TileRecovery(this.options, {
+      tiles: this.tiles,
+      shouldPlay: (tile) => tile.source !== null && !this.offlineCameras.has(tile.source.cameraId) && this.visible(tile),
+      getHealth: (tileId) => this.getHealth(tileId),
+      setHealth: (tileId, health) => this.setHealth(tileId, health),
+      free: (tile) => this.free(tile),
+      reconcile: (tile) => this.reconcile(tile),
+    });
     this.offPage = options.page?.onChange(() => this.tiles.forEach((tile) => this.reconcile(tile))) ?? (() => undefined);
   }
 
   attach(tileId: string, video: TileVideo, source: TileSource | null = null): void {
     this.detach(tileId);
-    const tile: Tile = {
-      id: tileId, video, source, hls: null, levels: [], phase: 'idle', onScreen: true, enlarged: false,
-      lastTime: 0, lastProgressAt: 0, startedAt: 0, stalledSince: null, nudgedAt: null, liveSince: null, retries: 0,
-      mediaRecoveredAt: null, retryTimer: null, freeTimer: null, unobserve: () => undefined,
-    };
+    const tile = newTile(tileId, video, source);
     this.tiles.set(tileId, tile);
     tile.unobserve = this.options.observeVisibility?.(video, (visible) => {
       tile.onScreen = visible;
       this.reconcile(tile);
     }) ?? (() => undefined);
-    this.healthTimer ??= setInterval(() => this.checkHealth(), this.options.healthIntervalMs);
+    this.healthTimer ??= setInterval(() => this.recovery.check(), this.options.healthIntervalMs);
     this.reconcile(tile);
   }
-
   detach(tileId: string): void {
     const tile = this.tiles.get(tileId);
     if (!tile) return;
@@ -196,13 +151,16 @@ export class TileManager {
     };
   }
 
-  /** Players alive now, and the level cap each has (for tests, benchmarks and devtools). */
-  stats(): { tiles: number; players: number; queued: number; recovering: number; caps: Record<string, number> } {
+  /** Players alive now, the level cap and seconds behind live of each (for tests, benchmarks and devtools). */
+  stats(): { tiles: number; players: number; queued: number; recovering: number; caps: Record<string, number>; secondsBehindLive: Record<string, number | null> } {
     const caps: Record<string, number> = {};
+    const secondsBehindLive: Record<string, number | null> = {};
     this.tiles.forEach((tile) => {
-      if (tile.hls) caps[tile.id] = tile.hls.autoLevelCapping;
+      if (!tile.hls) return;
+      caps[tile.id] = tile.hls.autoLevelCapping;
+      secondsBehindLive[tile.id] = this.recovery.secondsBehindLive(tile);
     });
-    return { tiles: this.tiles.size, players: Object.keys(caps).length, queued: this.queue.length, recovering: this.recoveryLoad().troubled, caps };
+    return { tiles: this.tiles.size, players: Object.keys(caps).length, queued: this.queue.length, recovering: this.recovery.load().troubled, caps, secondsBehindLive };
   }
 
   dispose(): void {
@@ -285,13 +243,11 @@ export class TileManager {
 
   private start(tile: Tile): void {
     if (!tile.source) return;
-    const hls = this.options.createHls({ ...TILE_HLS_CONFIG });
+    const hls = this.options.createHls({ ...TILE_HLS_CONFIG, ...this.options.hlsConfig });
     tile.hls = hls;
     tile.phase = 'running';
     tile.levels = [];
-    tile.lastTime = tile.video.currentTime;
-    tile.lastProgressAt = tile.startedAt = this.options.now();
-    tile.liveSince = null;
+    this.recovery.started(tile);
     hls.on(HLS_MANIFEST_PARSED, () => {
       if (tile.hls !== hls) return;
       tile.levels = hls.levels.map((level) => ({ width: level.width, height: level.height }));
@@ -300,17 +256,7 @@ export class TileManager {
       void Promise.resolve(tile.video.play()).catch(() => undefined);
     });
     hls.on(HLS_ERROR, (_event, data) => {
-      if (tile.hls !== hls) return;
-      // a player still starting up (slow under load) has its own timeout; a reload would only restart it
-      if (data.details === BUFFER_STALLED && tile.liveSince !== null) this.markStalled(tile);
-      if (!data.fatal) return;
-      const now = this.options.now();
-      if (data.type === MEDIA_ERROR && (tile.mediaRecoveredAt === null || now - tile.mediaRecoveredAt > MEDIA_RECOVERY_WINDOW_MS)) {
-        tile.mediaRecoveredAt = now;
-        hls.recoverMediaError();
-        return;
-      }
-      this.retryLater(tile, 'offline');
+      if (tile.hls === hls) this.recovery.onError(tile, data);
     });
     hls.attachMedia(tile.video);
     hls.loadSource(tile.source.url);
@@ -332,67 +278,6 @@ export class TileManager {
     tile.stalledSince = tile.nudgedAt = null;
   }
 
-  /** After a fatal error: drops the player and starts it again after an exponential backoff. */
-  private retryLater(tile: Tile, state: TileHealthState): void {
-    const { initialMs, maxMs } = this.options.backoff;
-    const ownDelay = Math.min(maxMs, initialMs * 2 ** tile.retries);
-    tile.retries += 1;
-    this.free(tile);
-    if (this.getHealth(tile.id).state !== state) this.setHealth(tile.id, { state, secondsBehindLive: null });
-    tile.phase = 'retrying';
-    const { troubled, active } = this.recoveryLoad();
-    const delay = reloadWaitMs(ownDelay, troubled, isUnderPressure(troubled, active, this.options.recoveryPressure), this.options.recoveryPressure);
-    tile.retryTimer = setTimeout(() => {
-      tile.retryTimer = null;
-      tile.phase = 'idle';
-      this.reconcile(tile);
-    }, delay);
-  }
-
-  /**
-   * A new player for a stalled (or far behind) tile, at once: the old one may be stuck for good.
-   * Each reload waits twice as long as the last, up to the backoff cap, and the player keeps
-   * polling in between, so a feed that comes back is picked up without a backoff wait.
-   */
-  private reloadStalled(tile: Tile): void {
-    tile.retries += 1;
-    this.free(tile);
-    tile.stalledSince = this.options.now();
-    this.reconcile(tile);
-  }
-
-  /**
-   * The cheap recovery: the same player reloads from the live edge and jumps there, keeping its
-   * MSE source; under pressure this comes first, a rebuild only after the widened wait.
-   */
-  private nudge(tile: Tile, now: number): void {
-    const hls = tile.hls;
-    if (!hls) return;
-    tile.nudgedAt = now;
-    hls.startLoad(-1);
-    if (hls.liveSyncPosition !== null && hls.liveSyncPosition > tile.video.currentTime) tile.video.currentTime = hls.liveSyncPosition;
-    tile.lastTime = tile.video.currentTime; // the jump is not playback
-    void Promise.resolve(tile.video.play()).catch(() => undefined);
-  }
-
-  /** Tiles on screen that should play, and how many of them are stalled, reloading or retrying now. */
-  private recoveryLoad(): { troubled: number; active: number } {
-    let troubled = 0;
-    let active = 0;
-    this.tiles.forEach((tile) => {
-      if (!tile.source || this.offlineCameras.has(tile.source.cameraId) || !this.visible(tile)) return;
-      active += 1;
-      if (tile.stalledSince !== null || tile.phase === 'retrying') troubled += 1;
-    });
-    return { troubled, active };
-  }
-
-  private markStalled(tile: Tile): void {
-    tile.stalledSince ??= this.options.now();
-    tile.liveSince = null;
-    this.setHealth(tile.id, { state: 'stalled', secondsBehindLive: this.getHealth(tile.id).secondsBehindLive });
-  }
-
   /** Caps the tile's player to its size (none when enlarged); returns the level it should play. */
   private applyLevelCap(tile: Tile): number {
     const hls = tile.hls;
@@ -404,59 +289,6 @@ export class TileManager {
     // switch at the next fragment, without waiting for the bandwidth estimate to climb
     hls.nextAutoLevel = target;
     return target;
-  }
-
-  // ---- health ----
-
-  private checkHealth(): void {
-    const now = this.options.now();
-    const { troubled, active } = this.recoveryLoad();
-    const pressure = this.options.recoveryPressure;
-    const pressured = isUnderPressure(troubled, active, pressure);
-    const rebuilds: Tile[] = [];
-    this.tiles.forEach((tile) => {
-      const hls = tile.hls;
-      if (!hls || tile.phase !== 'running') return;
-      const time = tile.video.currentTime;
-      const ownWait = Math.min(this.options.backoff.maxMs, this.options.reloadStalledAfterMs * 2 ** tile.retries);
-      if (time > tile.lastTime + PROGRESS_EPSILON_S) {
-        tile.lastTime = time;
-        tile.lastProgressAt = now;
-        tile.liveSince ??= now;
-        if (now - tile.liveSince >= HEALTHY_AFTER_MS) tile.retries = 0;
-        // a reloaded frozen feed replays its last few seconds, a confused player lurches: only
-        // steady progress ends a stall (and while it advances at all, recovery waits)
-        if (this.getHealth(tile.id).state === 'stalled' && now - tile.liveSince < this.options.recoverAfterMs) return;
-        tile.stalledSince = tile.nudgedAt = null;
-        const behind = hls.latency > 0 ? hls.latency : hls.liveSyncPosition !== null ? hls.liveSyncPosition - time : null;
-        // a player left far behind (a feed that jumped ahead after a gap) does not catch up by itself;
-        // under pressure it jumps to the edge in place rather than costing the view a new player
-        if (behind !== null && behind > this.options.maxSecondsBehindLive) {
-          if (!pressured) rebuilds.push(tile);
-          else if (tile.nudgedAt === null || now - tile.nudgedAt >= ownWait) this.nudge(tile, now);
-          return;
-        }
-        this.setHealth(tile.id, { state: 'live', secondsBehindLive: behind === null ? null : Math.max(0, Math.round(behind)) });
-        return;
-      }
-      tile.lastTime = time;
-      if (tile.video.paused) void Promise.resolve(tile.video.play()).catch(() => undefined);
-      // while stalled, a check without progress starts the steady-play clock over
-      if (this.getHealth(tile.id).state === 'stalled') tile.liveSince = null;
-      const stuck =
-        tile.liveSince !== null ? now - tile.lastProgressAt >= this.options.stallAfterMs : now - tile.startedAt >= this.options.startTimeoutMs;
-      if (stuck) this.markStalled(tile);
-      if (tile.stalledSince === null || now - tile.lastProgressAt < this.options.stallAfterMs) return; // still advancing
-      const stalledFor = now - tile.stalledSince;
-      if (pressured && stalledFor >= ownWait && (tile.nudgedAt === null || now - tile.nudgedAt >= ownWait)) return this.nudge(tile, now);
-      if (stalledFor >= reloadWaitMs(ownWait, troubled, pressured, pressure)) rebuilds.push(tile);
-    });
-    // the longest-stalled tile first; the rest wait for a later token
-    rebuilds.sort((a, b) => (a.stalledSince ?? now) - (b.stalledSince ?? now));
-    for (const tile of rebuilds) {
-      if (!this.reloadTokens.take()) break;
-      this.reloadStalled(tile);
-    }
   }
 
   private setHealth(tileId: string, next: TileHealth): void {

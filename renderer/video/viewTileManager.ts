@@ -1,14 +1,25 @@
 import Hls from 'hls.js';
+import { rebasingPlaylistLoader } from './discontinuitySequence';
 import type { HlsPlayer, TileVideo } from './hlsPlayer';
 import { TileManager } from './tileManager';
+import type { ViewTileManagerTuning } from './tuning';
 
 let manager: TileManager | null = null;
+let tuning: ViewTileManagerTuning = {};
+
+/** Sets the tuning; only before the view's manager exists (a page's first lines). */
+export function tuneViewTileManager(next: ViewTileManagerTuning): void {
+  if (manager) throw new Error('tuneViewTileManager after the tile manager started');
+  tuning = next;
+}
 
 /** The one tile manager of this view, on real hls.js, `IntersectionObserver` and page visibility. */
 export function getViewTileManager(): TileManager {
+  const { hlsConfig, rebaseDiscontinuities = true, renditionScale = 1 } = tuning;
   manager ??= new TileManager({
+    hlsConfig,
     createHls: (config) => {
-      const hls = new Hls(config);
+      const hls = new Hls(rebaseDiscontinuities ? { ...config, pLoader: rebasingPlaylistLoader(Hls.DefaultConfig.loader) } : config);
       return {
         get levels() {
           return hls.levels;
@@ -46,7 +57,7 @@ export function getViewTileManager(): TileManager {
         on: (event: string, listener: (...args: never[]) => void) => hls.on(event as typeof Hls.Events.ERROR, listener as never),
       } satisfies HlsPlayer;
     },
-    devicePixelRatio: () => window.devicePixelRatio || 1,
+    devicePixelRatio: () => (window.devicePixelRatio || 1) * renditionScale,
     observeVisibility: observeOnScreen,
     page: {
       isHidden: () => document.visibilityState === 'hidden',

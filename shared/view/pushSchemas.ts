@@ -5,6 +5,7 @@ import { HubEvent } from '../protocol/events';
 import { UnitRef } from '../protocol/units';
 import { WallState } from '../state/wallState';
 import { LayoutStateSchema } from '../wall/layoutState';
+import { ControlStateSchema, DisplayThumbnailSchema } from '../wall/control';
 import type { LinkStatus, OutboxItem, PlayerInfo, PlayerUpdate, ViewHello } from './viewChannel';
 import { VIEW_ROLES } from './viewChannel';
 
@@ -63,7 +64,9 @@ export const ViewHelloSchema: z.ZodType<ViewHello> = z.object({
   link: LinkStatusSchema,
   outbox: OutboxListSchema,
   layout: LayoutStateSchema.optional(),
+  control: ControlStateSchema.optional(),
+  desk: z.string().optional(),
 });
 
-export { LayoutStateSchema };
+export { LayoutStateSchema, ControlStateSchema, DisplayThumbnailSchema };
 export const LayoutExportSchema = z.object({ text: z.string(), fileName: z.string() });

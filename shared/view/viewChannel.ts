@@ -6,6 +6,8 @@ import { IsoTime } from '../protocol/common';
 import { UnitRef } from '../protocol/units';
 import type { WallState } from '../state/wallState';
 import type { LayoutState } from '../wall/layoutState';
+import { PanelSpecSchema } from '../wall/layout';
+import { DeskName, type ControlState, type DisplayThumbnail } from '../wall/control';
 
 /** Which screen a window shows. */
 export const VIEW_ROLES = ['wall', 'console'] as const;
@@ -73,6 +75,10 @@ export interface ViewHello {
   outbox: OutboxItem[];
   /** The wall's layout and canvas; absent where no layout service runs (then views show the overview). */
   layout?: LayoutState;
+  /** Who controls each display; absent where no layout service runs. */
+  control?: ControlState;
+  /** This view's desk name (consoles): how other desks see it in control and handover. */
+  desk?: string;
 }
 
 // ---- calls: view → main, each with a validated argument and a typed result ----
@@ -84,6 +90,8 @@ export const HubQuery = z.discriminatedUnion('kind', [
     kind: z.literal('cameras'),
     unit: z.string().max(15).optional(),
     near: z.tuple([z.number(), z.number()]).optional(),
+    /** Part of the camera's name (or id), any case. */
+    q: z.string().trim().min(1).max(64).optional(),
     limit: z.number().int().min(1).max(500).optional(),
   }),
   z.strictObject({ kind: z.literal('indicators') }),
@@ -103,7 +111,7 @@ export type PlayerControl = z.infer<typeof PlayerControl>;
 export const MAX_LAYOUT_TEXT = 60_000;
 
 export const BRIDGE_CALLS = {
-  'view:hello': z.strictObject({ viewId: z.string().max(64).optional() }),
+  'view:hello': z.strictObject({ viewId: z.string().max(64).optional(), desk: DeskName.optional() }),
   'player:ack': z.strictObject({ viewId: z.string().max(64), pushId: z.number().int().min(0) }),
   'command:submit': z.strictObject({ command: Command }),
   'outbox:list': z.strictObject({}),
@@ -114,6 +122,19 @@ export const BRIDGE_CALLS = {
   /** A layout file's text (JSON), validated by main; a bad one changes nothing. */
   'layout:import': z.strictObject({ text: z.string().max(MAX_LAYOUT_TEXT) }),
   'layout:export': z.strictObject({}),
+  /** Put a panel in a cell (the console's drag of a panel onto the miniature). */
+  'layout:setCell': z.strictObject({ cellId: z.string().min(1).max(64), panel: PanelSpecSchema }),
+  /** Put a camera in a camera cell's slot (0-based; absent: the first slot), growing the grid when the slot needs it. */
+  'layout:placeCamera': z.strictObject({ cellId: z.string().min(1).max(64), cameraId: z.string().min(1).max(64), slot: z.number().int().min(0).max(24).optional() }),
+  /** Compose and show the focus layout of an incident (a click in the incident feed). */
+  'layout:focusIncident': z.strictObject({ incidentId: z.string().min(1).max(64) }),
+  /** Take control of displays nobody else holds; `conflict` naming the holder otherwise. */
+  'control:take': z.strictObject({ displayIds: z.array(z.string().min(1).max(64)).min(1).max(32) }),
+  'control:release': z.strictObject({ displayIds: z.array(z.string().min(1).max(64)).min(1).max(32) }),
+  /** Ask the holders of these displays to hand them over. */
+  'control:request': z.strictObject({ displayIds: z.array(z.string().min(1).max(64)).min(1).max(32) }),
+  /** The holder's answer to every request pending on its displays. */
+  'control:answer': z.strictObject({ grant: z.boolean() }),
 } as const;
 export type BridgeCall = keyof typeof BRIDGE_CALLS;
 export type BridgeArgs<C extends BridgeCall> = z.infer<(typeof BRIDGE_CALLS)[C]>;
@@ -129,6 +150,13 @@ export interface BridgeResults {
   'layout:revert': LayoutState;
   'layout:import': LayoutState;
   'layout:export': LayoutExport;
+  'layout:setCell': LayoutState;
+  'layout:placeCamera': LayoutState;
+  'layout:focusIncident': LayoutState;
+  'control:take': ControlState;
+  'control:release': ControlState;
+  'control:request': ControlState;
+  'control:answer': ControlState;
 }
 
 /** The current layout as a file: pretty JSON a person can edit and import again. */
@@ -144,9 +172,13 @@ export interface BridgePushes {
   'outbox:changed': OutboxItem[];
   /** The layout, its mode or the canvas changed: a preset applied, a focus begun or ended, a display plugged. */
   'layout:changed': LayoutState;
+  /** Control of a display taken, released, requested or handed over. */
+  'control:changed': ControlState;
+  /** A fresh picture of one wall display, sent to consoles only, every few seconds while one is attached. */
+  'wall:thumbnail': DisplayThumbnail;
 }
 export type BridgePush = keyof BridgePushes;
-export const BRIDGE_PUSHES: readonly BridgePush[] = ['player:update', 'link:status', 'outbox:changed', 'layout:changed'];
+export const BRIDGE_PUSHES: readonly BridgePush[] = ['player:update', 'link:status', 'outbox:changed', 'layout:changed', 'control:changed', 'wall:thumbnail'];
 
 export { CommandAck };
-export type { LayoutState };
+export type { LayoutState, ControlState, DisplayThumbnail };

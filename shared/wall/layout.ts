@@ -9,7 +9,8 @@ import { PANEL_KINDS, PANEL_SETTINGS, type PanelKind, type PanelSpec } from './p
 const Id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
 export const MAX_GRID = 48;
 
-const PanelSpecSchema = z
+/** A cell's panel: a known kind with settings valid for it (errors name `settings.<field>`). */
+export const PanelSpecSchema = z
   .strictObject({ kind: z.string(), settings: z.unknown() })
   .superRefine((panel, ctx) => {
     if (!(PANEL_KINDS as string[]).includes(panel.kind)) {

@@ -174,6 +174,57 @@ describeEachBackend('HTTP surface', (backend) => {
       expect(distances[0]).toBeLessThanOrEqual(nearestInDistrict * 1.02 + 1);
     });
 
+    it('finds cameras by part of their name or id, in any case, with unit, near and limit', async () => {
+      const token = await fx.token('city-duty');
+      const list = async (query: string) => {
+        const res = await http(fx.hub.url, `/api/v1/cameras?${query}`, { token });
+        expect(res.status, query).toBe(200);
+        return CameraList.parse(res.body);
+      };
+      const all = await list('');
+      const sample = all.find((c) => c.unit.startsWith('500103'))!;
+      // a word of a real camera's name, and the same text in another case for an id
+      const word = [...sample.name.replace(/\s+/g, '')].slice(0, 3).join('');
+      const byName = await list(`q=${encodeURIComponent(`  ${word} `)}`);
+      expect(byName.map((c) => c.id)).toContain(sample.id);
+      expect(byName.every((c) => c.name.includes(word) || c.id.includes(word))).toBe(true);
+      expect(byName.map((c) => c.id)).toEqual(all.filter((c) => c.name.includes(word) || c.id.includes(word)).map((c) => c.id));
+      expect((await list(`q=${encodeURIComponent(sample.id.toUpperCase())}`)).map((c) => c.id)).toEqual([sample.id]);
+
+      const inDistrict = await list(`q=${encodeURIComponent(word)}&unit=500103`);
+      expect(inDistrict.length).toBeGreaterThan(0);
+      expect(inDistrict.every((c) => isInSubtree(c.unit, '500103') && c.name.includes(word))).toBe(true);
+      expect(await list(`q=${encodeURIComponent(word)}&unit=500103&limit=1`)).toEqual(inDistrict.slice(0, 1));
+
+      // nearest first among the matches only: the nearest match, wherever the nearest camera is
+      const here: [number, number] = [106.5708, 29.5558];
+      const near = await list(`q=${encodeURIComponent(word)}&near=${here[0]},${here[1]}&limit=5`);
+      expect(near.length).toBe(Math.min(5, byName.length));
+      expect(near.every((c) => c.name.includes(word) || c.id.includes(word))).toBe(true);
+      expectNearestFirst(near.map((c) => distance(c.location, here)));
+      const nearestMatch = Math.min(...byName.map((c) => distance(c.location, here)));
+      expect(distance(near[0]!.location, here)).toBeLessThanOrEqual(nearestMatch * 1.02 + 1);
+
+      expect(await list('q=no-camera-is-called-this')).toEqual([]);
+      // a district officer finds nothing outside the district, however it searches
+      const district = CameraList.parse((await http(fx.hub.url, '/api/v1/cameras?q=cam-', { token: await fx.token('d500103-duty') })).body);
+      expect(district.length).toBeGreaterThan(0);
+      expect(district.every((c) => isInSubtree(c.unit, '500103'))).toBe(true);
+    });
+
+    it.each([
+      ['empty', 'q='],
+      ['only spaces', 'q=%20%20%20'],
+      ['longer than 64 characters', `q=${'a'.repeat(65)}`],
+      ['given twice', 'q=a&q=b'],
+    ])('refuses a q that is %s with invalid naming q', async (_what, query) => {
+      const res = await http(fx.hub.url, `/api/v1/cameras?${query}`, { token: await fx.token('city-duty') });
+      expect(res.status).toBe(400);
+      const { error } = ErrorResponse.parse(res.body);
+      expect(error.code).toBe('invalid');
+      expect(error.message).toMatch(/^q: /);
+    });
+
     it('serves the HLS URL as a playlist', async () => {
       const [camera] = CameraList.parse((await http(fx.hub.url, '/api/v1/cameras?unit=500103&limit=1', { token: await fx.token('city-duty') })).body);
       // Until the loop clips are encoded the hub answers 503 with Retry-After; players retry.

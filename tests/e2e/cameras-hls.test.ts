@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClipSet, ensureClips } from '../../hub/cameras/clips';
+import { CameraFeeds } from '../../hub/cameras/feeds';
 import { type LoopCamera, cameraMasterUrl, registerCameraRoutes } from '../../hub/cameras/routes';
 import { loopTimeline, segmentBySequence, sequenceAt } from '../../hub/cameras/timeline';
 
@@ -28,7 +29,12 @@ interface ProbeSample {
 }
 
 const CLIP_CACHE = join(tmpdir(), 'command-wall-clips');
-const cameras = new Map<string, LoopCamera>([['cam-archive', { id: 'cam-archive', clip: 3 }]]);
+const cameras = new Map<string, LoopCamera>([
+  ['cam-archive', { id: 'cam-archive', clip: 3 }],
+  ['cam-outage', { id: 'cam-outage', clip: 1 }],
+]);
+/** Camera outages, as the hub's `camera.status` events would set them. */
+const feeds = new CameraFeeds();
 let clips: ClipSet;
 let app: FastifyInstance;
 let baseUrl: string;
@@ -38,7 +44,7 @@ let page: Page;
 beforeAll(async () => {
   clips = await ensureClips(CLIP_CACHE, { log: (m) => console.log(`[clips] ${m}`) });
   app = Fastify();
-  registerCameraRoutes(app, { clips, lookup: (id) => cameras.get(id) });
+  registerCameraRoutes(app, { clips, lookup: (id) => cameras.get(id), feeds });
   const probePage = await readFile(join(import.meta.dirname, 'pages/hls-probe.html'));
   const hlsScript = await readFile(createRequire(import.meta.url).resolve('hls.js/dist/hls.min.js'));
   app.get('/probe.html', (_req, reply) => reply.type('text/html').send(probePage));
@@ -137,6 +143,50 @@ describe('cameras over HLS in Chromium', () => {
     expect(afterWrap.errors).not.toContain('mediaError/bufferSeekOverHole');
     console.log(`live: crossed loop wrap (cc ${afterWrap.playedCc.join(' → ')}); errors: ${afterWrap.errors.join(', ') || 'none'}`);
   }, 60_000);
+
+  it('stalls while a camera is offline and plays on across the discontinuity when it comes back', async () => {
+    await play(cameraMasterUrl(baseUrl, 'cam-outage'));
+    await waitForPlayback();
+    await sleep(2000);
+    feeds.observe('cam-outage', 'offline', Date.now());
+    const stoppedAt = Date.now();
+    // the player plays out what it has, then its clock stands still
+    let stalled = await sample();
+    for (;;) {
+      await sleep(1500);
+      const next = await sample();
+      if (next.currentTime === stalled.currentTime) break;
+      stalled = next;
+      if (Date.now() - stoppedAt > 20_000) throw new Error(`still playing 20 s after the feed stopped: ${JSON.stringify(next)}`);
+    }
+    console.log(`outage: stalled ${((stalled.now - stoppedAt) / 1000).toFixed(1)} s after the feed stopped, at ${stalled.currentTime.toFixed(2)} s`);
+    expect(stalled.fatal).toBeNull();
+    await sleep(5000);
+    expect((await sample()).currentTime).toBe(stalled.currentTime);
+
+    feeds.observe('cam-outage', 'online', Date.now());
+    const resumedAt = Date.now();
+    let resumed = await sample();
+    while (resumed.currentTime < stalled.currentTime + 2) {
+      if (Date.now() - resumedAt > 20_000) throw new Error(`not playing 20 s after the feed came back: ${JSON.stringify(resumed)}`);
+      await sleep(250);
+      resumed = await sample();
+    }
+    console.log(
+      `outage: playing again ${((resumed.now - resumedAt) / 1000).toFixed(1)} s after the feed came back; ` +
+        `cc ${resumed.playedCc.join(' → ')}; ${resumed.bufferedRanges} buffered range(s); errors: ${resumed.errors.join(', ') || 'none'}`,
+    );
+    // the same player, no reload: it crossed the discontinuity into pictures of now
+    expect(resumed.fatal).toBeNull();
+    expect(resumed.playedCc.at(-1)).toBeGreaterThan(stalled.playedCc.at(-1)!);
+    // the new segments follow the frozen ones in the buffer: no hole to jump
+    expect(resumed.bufferedRanges).toBe(1);
+    expect(Math.abs(resumed.now - (resumed.playingDate ?? NaN))).toBeLessThan(10_000);
+    await sleep(3000);
+    const later = await sample();
+    expect(later.currentTime - resumed.currentTime).toBeGreaterThan(2);
+    expect(later.fatal).toBeNull();
+  }, 90_000);
 
   it('plays an archive range from its start', async () => {
     const startMs = Date.now() - 10 * 60_000;

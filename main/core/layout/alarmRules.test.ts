@@ -43,7 +43,7 @@ async function harness(rules: AlarmRule[] = DEFAULT_ALARM_RULES) {
     alarms.observe(update, state);
     await alarms.idle();
   };
-  return { layouts, fold, asked };
+  return { layouts, fold, asked, alarms, wall: () => state };
 }
 
 describe('AlarmFocus', () => {
@@ -91,6 +91,23 @@ describe('AlarmFocus', () => {
     await fold([reported('inc-s', 1)]);
     await fold([], emptyWallState());
     expect(layouts.state().mode).toBe('preset');
+  });
+
+  it('the officer’s focus on an incident is the layout an alarm about it would show, and its close reverts it', async () => {
+    const alarm = await harness();
+    await alarm.fold([reported('inc-a', 1)]);
+    const byAlarm = alarm.layouts.state();
+
+    const { layouts, fold, asked, alarms, wall } = await harness();
+    await layouts.applyPreset('daily');
+    await fold([reported('inc-a', 3)]);
+    expect(layouts.state().mode).toBe('preset'); // no rule for severity 3
+    const byOfficer = await alarms.focusIncident(wall().incidents['inc-a']!);
+    expect(byOfficer).toMatchObject({ mode: 'focus', focusIncidentId: 'inc-a' });
+    expect(byOfficer.layout).toEqual(byAlarm.layout);
+    expect(asked.at(-1)).toEqual({ location: [106.57, 29.55], limit: 9 });
+    await fold([closed('inc-a')]);
+    expect(layouts.state()).toMatchObject({ mode: 'preset', presetId: 'daily' });
   });
 
   it('loads rules from a file; a bad file falls back to the defaults', async () => {

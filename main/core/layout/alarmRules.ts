@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Board, Severity } from '../../../shared/protocol/common';
-import type { HubEvent } from '../../../shared/protocol/events';
-import type { WallState } from '../../../shared/state/wallState';
+import type { IncidentView, WallState } from '../../../shared/state/wallState';
 import { parseAtEdge } from '../../../shared/validation';
 import type { PlayerUpdate } from '../../../shared/view/viewChannel';
 import type { Layout } from '../../../shared/wall/layout';
@@ -42,7 +41,7 @@ export async function loadAlarmRules(file: string, logger: Logger = silentLogger
   return DEFAULT_ALARM_RULES;
 }
 
-export function matchingRule(rules: readonly AlarmRule[], event: Extract<HubEvent, { type: 'incident.reported' }>): AlarmRule | undefined {
+export function matchingRule(rules: readonly AlarmRule[], event: Pick<IncidentView, 'severity' | 'board' | 'kind'>): AlarmRule | undefined {
   return rules.find(
     (rule) => event.severity <= rule.maxSeverity && (!rule.boards || rule.boards.includes(event.board)) && (!rule.kinds || rule.kinds.includes(event.kind)),
   );
@@ -89,6 +88,21 @@ export class AlarmFocus {
     }
   }
 
+  /**
+   * Shows an incident's focus layout on the officer's request (a click in the incident feed):
+   * composed exactly as for an alarm, with as many cameras as a matching rule (else the default
+   * rule) would show, and queued behind the rules' own actions. Its close reverts it as well.
+   */
+  focusIncident(incident: IncidentView): Promise<LayoutState> {
+    const cameras = (matchingRule(this.options.rules, incident) ?? DEFAULT_ALARM_RULES[0]!).cameras;
+    const shown = this.queue.then(() => this.showFocus(incident, cameras));
+    this.queue = shown.then(
+      () => undefined,
+      () => undefined, // the caller hears the error
+    );
+    return shown;
+  }
+
   /** Resolves when every action queued so far is done (tests). */
   idle(): Promise<void> {
     return this.queue;
@@ -102,14 +116,20 @@ export class AlarmFocus {
   }
 
   private async focusOn(incident: FocusIncident, rule: AlarmRule): Promise<void> {
+    this.logger.info('alarm rule matched: focus', { rule: rule.id, incidentId: incident.incidentId });
+    await this.showFocus(incident, rule.cameras);
+  }
+
+  /** The one way a focus layout is composed and shown: the incident with its nearest cameras. */
+  private async showFocus(incident: FocusIncident, cameras: number): Promise<LayoutState> {
     let cameraIds: string[] = [];
     try {
-      cameraIds = await this.options.nearestCameras(incident.location, rule.cameras);
+      cameraIds = await this.options.nearestCameras(incident.location, cameras);
     } catch (error) {
       this.logger.warn('nearest cameras unavailable; focus without them', { incidentId: incident.incidentId, error: String(error) });
     }
-    this.logger.info('alarm rule matched: focus', { rule: rule.id, incidentId: incident.incidentId, cameras: cameraIds.length });
-    await this.options.layouts.focus(composeFocusLayout(incident, cameraIds), incident.incidentId);
+    this.logger.info('focus', { incidentId: incident.incidentId, cameras: cameraIds.length });
+    return this.options.layouts.focus(composeFocusLayout(incident, cameraIds), incident.incidentId);
   }
 
   private async revertIfFocused(incidentId: string): Promise<void> {

@@ -99,4 +99,81 @@ describe('LayoutService', () => {
     fs.writeFileSync(path.join(dir, LAYOUT_FILE), JSON.stringify({ version: 1, revision: 3, current: { mode: 'preset' } }));
     expect((await open(dir)).state()).toMatchObject({ presetId: 'overview', revision: 0 });
   });
+
+  it('setCell puts a panel in a cell, keeps the rest, un-presses the preset and survives a restart', async () => {
+    const dir = tempDir();
+    const heard: LayoutState[] = [];
+    const service = await open(dir, heard);
+    const applied = await service.applyPreset('daily');
+    const edited = await service.setCell('ticker', { kind: 'indicators', settings: { board: 'ecology' } });
+    expect(edited).toMatchObject({ mode: 'preset', layout: { id: 'daily' } });
+    expect(edited.presetId).toBeUndefined();
+    expect(edited.revision).toBe(applied.revision + 1);
+    expect(heard.at(-1)).toEqual(edited);
+    expect(edited.layout.cells.find((c) => c.id === 'ticker')!.panel).toEqual({ kind: 'indicators', settings: { board: 'ecology' } });
+    expect(edited.layout.cells.filter((c) => c.id !== 'ticker')).toEqual(applied.layout.cells.filter((c) => c.id !== 'ticker'));
+    await service.flushed();
+    expect((await open(dir)).state()).toMatchObject({ layout: edited.layout, revision: edited.revision });
+    expect((await open(dir)).state().presetId).toBeUndefined();
+  });
+
+  it('an unknown cell is not_found naming it, and changes nothing', async () => {
+    const service = await open(tempDir());
+    await service.applyPreset('daily');
+    const before = service.state();
+    await expect(service.setCell('nowhere', { kind: 'tasks', settings: { view: 'feed' } })).rejects.toMatchObject({ code: 'not_found', field: 'cellId', message: expect.stringContaining('"nowhere"') });
+    await expect(service.placeCamera('nowhere', 'cam-x')).rejects.toMatchObject({ code: 'not_found', field: 'cellId' });
+    expect(service.state()).toEqual(before);
+  });
+
+  it('an edit of a focus layout stays a focus, and revert still goes back', async () => {
+    const service = await open(tempDir());
+    await service.applyPreset('leadership');
+    await service.focus({ ...findPreset('emergency')!.layout, id: 'focus-a' }, 'inc-a');
+    const edited = await service.placeCamera('cameras', 'cam-z', 0);
+    expect(edited).toMatchObject({ mode: 'focus', focusIncidentId: 'inc-a', layout: { id: 'focus-a' } });
+    expect(await service.revert()).toMatchObject({ mode: 'preset', presetId: 'leadership' });
+  });
+
+  describe('placeCamera', () => {
+    const camerasOf = (state: LayoutState, cellId = 'cameras') => {
+      const panel = state.layout.cells.find((c) => c.id === cellId)!.panel;
+      if (panel.kind !== 'cameras') throw new Error(`${cellId} is not a camera cell`);
+      return panel.settings;
+    };
+
+    it('replaces the camera in the slot; a camera already in the cell swaps places instead of showing twice', async () => {
+      const service = await open(tempDir());
+      await service.applyPreset('leadership'); // cameras: grid 4, filled with cam-a … cam-d
+      expect(camerasOf(service.state()).cameraIds).toEqual(['cam-a', 'cam-b', 'cam-c', 'cam-d']);
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-x', 1)).cameraIds).toEqual(['cam-a', 'cam-x', 'cam-c', 'cam-d']);
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-d', 0)).cameraIds).toEqual(['cam-d', 'cam-x', 'cam-c', 'cam-a']);
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-c')).cameraIds).toEqual(['cam-c', 'cam-x', 'cam-d', 'cam-a']);
+      expect(service.state().presetId).toBeUndefined();
+    });
+
+    it('a slot past the grid grows it to the next size; past the last camera it takes the first free slot', async () => {
+      const service = await open(tempDir());
+      await service.applyPreset('leadership');
+      const grown = camerasOf(await service.placeCamera('cameras', 'cam-y', 4));
+      expect(grown).toEqual({ grid: 9, cameraIds: ['cam-a', 'cam-b', 'cam-c', 'cam-d', 'cam-y'] });
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-z', 24)).grid).toBe(25);
+      expect(camerasOf(service.state()).cameraIds.at(-1)).toBe('cam-z');
+      // Moving a camera to a slot past the end moves it, it is not copied.
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-a', 20)).cameraIds).toEqual(['cam-b', 'cam-c', 'cam-d', 'cam-y', 'cam-z', 'cam-a']);
+    });
+
+    it('ends the cell’s tour', async () => {
+      const service = await open(tempDir());
+      await service.applyPreset('leadership');
+      await service.setCell('cameras', { kind: 'cameras', settings: { grid: 4, cameraIds: ['t1'], tour: { intervalSeconds: 10, cameraIds: ['t1', 't2', 't3'] } } });
+      expect(camerasOf(await service.placeCamera('cameras', 'cam-x', 1))).toEqual({ grid: 4, cameraIds: ['t1', 'cam-x'] });
+    });
+
+    it('a cell that is not a camera cell is invalid', async () => {
+      const service = await open(tempDir());
+      await service.applyPreset('leadership');
+      await expect(service.placeCamera('incidents', 'cam-x')).rejects.toMatchObject({ code: 'invalid', field: 'cellId', message: 'cellId: cell "incidents" shows incidents, not cameras' });
+    });
+  });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseAtEdge } from '../../../shared/validation';
 import type { LayoutExport } from '../../../shared/view/viewChannel';
-import { Layout, LAYOUT_MODES } from '../../../shared/wall/layout';
+import { Layout, LAYOUT_MODES, type LayoutCell } from '../../../shared/wall/layout';
+import { CAMERA_GRIDS, type CamerasPanelSettings, type PanelSpec } from '../../../shared/wall/panels';
 import type { LayoutState } from '../../../shared/wall/layoutState';
 import { DEFAULT_PRESET_ID, findPreset } from '../../../shared/wall/presets';
 import { DEFAULT_CANVAS, type WallCanvas } from '../../../shared/wall/profile';
@@ -117,6 +118,28 @@ export class LayoutService {
     return this.change({ current: { layout: parsed.value, mode: 'preset', ...(presetId ? { presetId } : {}) }, previous: undefined });
   }
 
+  /**
+   * Puts a panel in a cell. The wall then shows an edited layout: no preset is pressed any more
+   * (mode stays `preset`, a chosen layout), and a focus layout stays a focus.
+   */
+  async setCell(cellId: string, panel: PanelSpec): Promise<LayoutState> {
+    this.cellOf(cellId);
+    return this.editCell(cellId, () => panel);
+  }
+
+  /**
+   * Puts a camera in slot `slot` (0-based) of a camera cell, replacing what was there. A camera
+   * already elsewhere in the cell moves (the two swap); a slot past the grid grows it to the next
+   * size; a slot past the last camera takes the first free one (a cell's list has no holes).
+   * An explicit placement ends the cell's tour.
+   */
+  async placeCamera(cellId: string, cameraId: string, slot = 0): Promise<LayoutState> {
+    const cell = this.cellOf(cellId);
+    if (cell.panel.kind !== 'cameras') throw new CoreError('invalid', `cellId: cell "${cellId}" shows ${cell.panel.kind}, not cameras`, 'cellId');
+    const { tour: _endedTour, ...settings } = cell.panel.settings;
+    return this.editCell(cellId, () => ({ kind: 'cameras', settings: placeInGrid(settings, cameraId, slot) }));
+  }
+
   export(): LayoutExport {
     const { layout } = this.file.current;
     return { text: `${JSON.stringify(layout, null, 2)}\n`, fileName: `layout-${layout.id}.json` };
@@ -134,6 +157,21 @@ export class LayoutService {
   /** Resolves once every change so far is on disk. */
   flushed(): Promise<void> {
     return this.writing;
+  }
+
+  private cellOf(cellId: string): LayoutCell {
+    const { layout } = this.file.current;
+    const cell = layout.cells.find((c) => c.id === cellId);
+    if (!cell) throw new CoreError('not_found', `cellId: no cell "${cellId}" in layout "${layout.id}"`, 'cellId');
+    return cell;
+  }
+
+  private editCell(cellId: string, panelOf: (cell: LayoutCell) => PanelSpec): Promise<LayoutState> {
+    const { current, previous } = this.file;
+    const layout = { ...current.layout, cells: current.layout.cells.map((c) => (c.id === cellId ? { ...c, panel: panelOf(c) } : c)) };
+    // The layout keeps its id, so the views keep every other cell mounted (their video playing).
+    const { presetId: _noLongerThePreset, ...rest } = current;
+    return this.change({ current: { ...rest, layout }, previous });
   }
 
   private async fill(layout: Layout): Promise<Layout> {
@@ -173,6 +211,23 @@ export class LayoutService {
       this.writing = Promise.resolve();
     });
   }
+}
+
+/** The camera list and grid after `cameraId` is put in `slot`. */
+function placeInGrid(settings: Omit<CamerasPanelSettings, 'tour'>, cameraId: string, slot: number): Omit<CamerasPanelSettings, 'tour'> {
+  const ids = [...settings.cameraIds];
+  const from = ids.indexOf(cameraId);
+  if (slot < ids.length) {
+    if (from >= 0) ids[from] = ids[slot]!;
+    ids[slot] = cameraId;
+  } else {
+    if (from >= 0) ids.splice(from, 1);
+    ids.push(cameraId);
+  }
+  const needed = Math.max(slot + 1, ids.length);
+  // slot ≤ 24 (the call's schema), so the largest grid always fits.
+  const grid = settings.grid >= needed ? settings.grid : CAMERA_GRIDS.find((n) => n >= needed)!;
+  return { ...settings, grid, cameraIds: ids };
 }
 
 function presetChoice(presetId: string): LayoutChoice {

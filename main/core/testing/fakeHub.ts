@@ -119,6 +119,12 @@ export async function startFakeHub(options: FakeHubOptions = {}): Promise<FakeHu
       return send(200, [{ id: 'aqi', name: 'AQI', board: 'ecology', unit: '500000', thresholds: { warn: 100, alarm: 150, direction: 'above' } }]);
     }
     if (url.pathname === '/api/v1/units/500000/children') return send(200, [{ code: '500103', name: '渝中区' }]);
+    if (url.pathname === '/api/v1/cameras') {
+      // `cam-1` … `cam-30`, nearest first whatever the point: enough to see which were asked for.
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const cameras = Array.from({ length: Math.min(limit, 30) }, (_, i) => ({ id: `cam-${i + 1}`, name: `摄像头 ${i + 1}`, unit: '500103', location: [106.57, 29.55], hls: `${hub.url}/hls/cam-${i + 1}/index.m3u8` }));
+      return send(200, cameras);
+    }
     return send(404, { error: { code: 'not_found', message: url.pathname } });
   }
 

@@ -19,7 +19,9 @@ export function SeverityTiles() {
         <div key={severity} className={`severity-tile sev-${severity}`} data-testid={`severity-count-${severity}`}>
           <span className="severity-tile__label">
             <SeverityIcon severity={severity} />
-            {t(`severity.level${severity}`)} · {t(`severity.${severity}`)}
+            <span className="severity-tile__level">{t(`severity.level${severity}`)}</span>
+            {/* A narrow wall column shows the level alone (its shape and colour say the same). */}
+            <span className="severity-tile__words"> · {t(`severity.${severity}`)}</span>
           </span>
           <span className="severity-tile__value">{counts[severity]}</span>
         </div>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentView } from '../../../shared/state/wallState';
 import { useWallNow } from '../../components/useNow';
@@ -11,10 +11,13 @@ interface IncidentListProps {
   /** Wall: a large read-only feed; console: a dense table whose rows can carry actions. */
   variant: 'wall' | 'console';
   emptyText: string;
-  renderActions?: (incident: IncidentView) => ReactNode;
+  /** `titleId`: the id of the row's title cell, for actions that name the incident they act on. */
+  renderActions?: (incident: IncidentView, titleId: string) => ReactNode;
+  /** Console: the incident the wall is focused on, marked in its row. */
+  markedIncidentId?: string;
 }
 
-export function IncidentList({ incidents, variant, emptyText, renderActions }: IncidentListProps) {
+export function IncidentList({ incidents, variant, emptyText, renderActions, markedIncidentId }: IncidentListProps) {
   const { t } = useTranslation();
   const now = useWallNow(5000);
   if (incidents.length === 0) return <p className="empty">{emptyText}</p>;
@@ -41,7 +44,7 @@ export function IncidentList({ incidents, variant, emptyText, renderActions }: I
       </thead>
       <tbody>
         {incidents.map((incident) => (
-          <IncidentRow key={incident.incidentId} incident={incident} now={now} renderActions={renderActions} />
+          <IncidentRow key={incident.incidentId} incident={incident} now={now} renderActions={renderActions} onWall={incident.incidentId === markedIncidentId} />
         ))}
       </tbody>
     </table>
@@ -66,17 +69,19 @@ function IncidentFeedItem({ incident, now }: { incident: IncidentView; now: numb
   );
 }
 
-function IncidentRow({ incident, now, renderActions }: { incident: IncidentView; now: number; renderActions?: IncidentListProps['renderActions'] }) {
+function IncidentRow({ incident, now, renderActions, onWall }: { incident: IncidentView; now: number; renderActions?: IncidentListProps['renderActions']; onWall: boolean }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const age = ageOf(incident.reportedAt, now);
   return (
-    <tr className={`incident-row sev-${incident.severity}`} data-incident-id={incident.incidentId}>
+    <tr className={`incident-row sev-${incident.severity} ${onWall ? 'incident-row--on-wall' : ''}`} data-incident-id={incident.incidentId} data-on-wall={onWall || undefined}>
       <td className="incident-row__severity">
         <SeverityBadge severity={incident.severity} />
       </td>
-      <td className="incident-row__title">
+      <td className="incident-row__title" id={titleId}>
         {incident.title}
         {incident.status === 'closed' && <span className="tag">{t('incidents.closed')}</span>}
+        {onWall && <span className="tag tag--on-wall">{t('incidents.onWall')}</span>}
       </td>
       <td className="incident-row__board">{t(`board.${incident.board}`)}</td>
       <td className="incident-row__location">
@@ -85,7 +90,7 @@ function IncidentRow({ incident, now, renderActions }: { incident: IncidentView;
       <td className="incident-row__age">
         <time dateTime={incident.reportedAt}>{t(`age.${age.unit}`, { count: age.count })}</time>
       </td>
-      {renderActions && <td className="incident-row__actions">{renderActions(incident)}</td>}
+      {renderActions && <td className="incident-row__actions">{renderActions(incident, titleId)}</td>}
     </tr>
   );
 }

@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/Panel';
 import { useLatestIncidents } from '../../stores/hooks';
+import { useWallStore } from '../../stores/wallStore';
+import { isCurrent, type ShownRefusal } from '../../console/refusal';
 import { DispatchButton } from './DispatchButton';
 import { BoardBars, SeverityTiles } from './IncidentCounts';
 import { IncidentList } from './IncidentList';
 import { ReportIncidentForm } from './ReportIncidentForm';
 import { SeverityFilter } from './SeverityFilter';
+import { ShowOnWallButton } from './ShowOnWallButton';
 import './incidents.css';
 
 export { SeverityBadge, SeverityIcon } from './SeverityBadge';
-export { IncidentList, SeverityFilter, SeverityTiles, BoardBars, DispatchButton, ReportIncidentForm };
+export { IncidentList, SeverityFilter, SeverityTiles, BoardBars, DispatchButton, ReportIncidentForm, ShowOnWallButton };
 
 /** Wall: open incidents by severity level. */
 export function IncidentSeverityPanel() {
@@ -45,18 +48,33 @@ export function LatestIncidentsPanel({ limit = 10 }: { limit?: number }) {
 
 const NO_FILTER: number[] = [];
 
-/** Console: every open incident, filterable by severity, each with a dispatch button. */
+/**
+ * Console: every open incident, filterable by severity, each with "show on wall" and dispatch;
+ * the incident the wall is focused on is marked.
+ */
 export function IncidentDeskPanel() {
   const { t } = useTranslation();
   const [severities, setSeverities] = useState<number[]>(NO_FILTER);
+  const [refusal, setRefusal] = useState<ShownRefusal | null>(null);
+  const control = useWallStore((s) => s.control);
   const incidents = useLatestIncidents({ severities: severities.length ? severities : undefined });
+  const onWallId = useWallStore((s) => (s.layout?.mode === 'focus' ? s.layout.focusIncidentId : undefined));
   return (
     <Panel title={t('incidents.list')} className="panel--desk" aside={<SeverityFilter selected={severities} onChange={setSeverities} />}>
+      <p className="console-notice console-notice--error" role="alert" data-testid="incident-focus-error">
+        {refusal && isCurrent(refusal, control) ? refusal.text : null}
+      </p>
       <IncidentList
         incidents={incidents}
         variant="console"
         emptyText={severities.length ? t('incidents.noneMatching') : t('incidents.none')}
-        renderActions={(incident) => <DispatchButton incident={incident} />}
+        markedIncidentId={onWallId}
+        renderActions={(incident, titleId) => (
+          <>
+            <ShowOnWallButton incident={incident} titleId={titleId} onRefused={setRefusal} />
+            <DispatchButton incident={incident} />
+          </>
+        )}
       />
     </Panel>
   );
