@@ -12,8 +12,10 @@ import './layout.css';
  * This display's slice of the wall canvas: the whole canvas is laid out (header band across the
  * top, the layout's cells over the rest), shifted by the slice's offset and clipped to it, so
  * a cell spanning two displays lines up across the bezels. Only cells on this slice are mounted.
+ * `headerNotice` (the replay banner) must be seen on every display, so displays that do not show
+ * the header's right end carry their own copy.
  */
-export function WallLayoutView({ state, displayId, header, footer }: { state: LayoutState; displayId: string; header: ReactNode; footer: ReactNode }) {
+export function WallLayoutView({ state, displayId, header, footer, headerNotice }: { state: LayoutState; displayId: string; header: ReactNode; footer: ReactNode; headerNotice?: ReactNode }) {
   const { canvas, layout } = state;
   const slice = sliceFor(canvas, displayId);
   const scale = useFitScale(slice.width, slice.height);
@@ -21,6 +23,8 @@ export function WallLayoutView({ state, displayId, header, footer }: { state: La
   const retiring = useRetiringLayout(state);
   const retiringCells = retiring ? cellsOnSlice(retiring.layout, retiring.canvas, sliceFor(retiring.canvas, displayId)) : [];
   const bottomRow = slice.y + slice.height >= canvas.height - 1;
+  // The header's status group (where `headerNotice` sits too) is at the canvas's right end; every other display repeats the notice at its own right end.
+  const holdsHeaderEnd = slice.x + slice.width >= canvas.width - 1;
 
   const cellIds = placed.map((p) => p.cell.id).join(',');
   useLayoutEffect(() => {
@@ -40,6 +44,11 @@ export function WallLayoutView({ state, displayId, header, footer }: { state: La
           <CellView key={`${layout.id}/${p.cell.id}`} placed={p} order={index} />
         ))}
       </div>
+      {headerNotice && !holdsHeaderEnd && slice.y < HEADER_PX && (
+        <div className="wall-slice__header-notice" style={{ top: -slice.y, height: HEADER_PX }}>
+          {headerNotice}
+        </div>
+      )}
       {bottomRow && (
         <div className="wall-slice__footer" style={{ height: FOOTER_PX }}>
           {footer}

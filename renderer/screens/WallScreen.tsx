@@ -20,7 +20,7 @@ export function WallScreen({ displayId }: { displayId: string }) {
   const layout = useWallStore((s) => s.layout);
   useLayoutMarks(ready ? layout : null);
   if (ready && layout && layout.layout.cells.length > 0) {
-    return <WallLayoutView state={layout} displayId={displayId} header={<WallHeader />} footer={<WallFooter displayId={displayId} />} />;
+    return <WallLayoutView state={layout} displayId={displayId} header={<WallHeader />} footer={<WallFooter displayId={displayId} />} headerNotice={<ReplayBanner />} />;
   }
   return (
     <div className="wall">
@@ -48,19 +48,40 @@ export function WallScreen({ displayId }: { displayId: string }) {
 function WallHeader() {
   const { t } = useTranslation();
   return (
-      <header className="wall__header">
-        <div className="wall__brand">
-          <Emblem />
-          <div>
-            <h1 className="wall__title">{t('hall.name')}</h1>
-            <p className="wall__motto">{t('hall.motto')}</p>
-          </div>
+    <header className="wall__header">
+      <div className="wall__brand">
+        <Emblem />
+        <div>
+          <h1 className="wall__title">{t('hall.name')}</h1>
+          <p className="wall__motto">{t('hall.motto')}</p>
         </div>
-        <div className="wall__status">
-          <LinkIndicator />
-          <Clock />
-        </div>
-      </header>
+      </div>
+      <div className="wall__status">
+        <ReplayBanner />
+        <LinkIndicator />
+        <Clock />
+      </div>
+    </header>
+  );
+}
+
+/**
+ * During replay the whole hall must see that these are recorded events, not the city now: a
+ * banner in the header at the readable size (the clock beside it shows the recorded time).
+ */
+function ReplayBanner() {
+  const { t } = useTranslation();
+  const kind = useWallStore(selectPlayerKind);
+  const speed = useWallStore((s) => s.player?.speed ?? 1);
+  if (kind !== 'replay') return null;
+  return (
+    <p className="replay-banner" role="status" data-testid="replay-banner">
+      <span className="replay-banner__mark" aria-hidden="true">
+        ⏵
+      </span>
+      {t('player.banner')}
+      {speed !== 1 && <span className="replay-banner__speed">{t('player.speed', { speed })}</span>}
+    </p>
   );
 }
 

@@ -14,7 +14,7 @@ export const HANDOVER_GRANT_SECONDS = 20;
 /** A holder's view that went away keeps its displays this long (a reload comes back sooner). */
 export const CONTROL_RELEASE_AFTER_DETACH_SECONDS = 15;
 
-/** The name a console shows for itself and for other desks ("席位 1", or the `desk` it was started with). */
+/** The name a console shows for itself and for other desks: the `desk` it was started with (`?desk=席位 1`), else its view id. */
 export const DeskName = z.string().trim().min(1).max(40);
 
 export interface ControlHolder {

@@ -237,9 +237,14 @@ describe('renderer against a fake browser shell', () => {
 
     const incidentRows = page.locator('li[data-incident-id]');
     await incidentRows.getByText('杨家坪农贸市场食品安全投诉').waitFor();
-    for (const title of ['解放碑高层建筑消防报警', '花溪河断面氟化物超标 0.11 倍', '疑似老年人传销聚集，需核查人员']) {
-      await expect(incidentRows.getByText(title).isVisible()).resolves.toBe(true);
-    }
+    // At wall text sizes only whole rows are shown, newest first; a line says how many are held back.
+    const shownRows = page.locator('li[data-incident-id]:not(.fitted-list__held)');
+    expect(await shownRows.count()).toBeGreaterThanOrEqual(3);
+    for (const row of await shownRows.all()) await expect(row.isVisible()).resolves.toBe(true);
+    await expect(shownRows.first().textContent()).resolves.toContain('杨家坪农贸市场食品安全投诉'); // the pushed one, newest
+    const incidentList = page.locator('.fitted-list', { has: page.locator('li[data-incident-id]') });
+    const heldBack = Number(await incidentList.locator('.fitted-list__more').getAttribute('data-held'));
+    expect((await shownRows.count()) + heldBack).toBe(7);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('重庆市城市运行和治理中心');
     // 7 open incidents: one Ⅰ级, two Ⅱ级, two Ⅲ级, two Ⅳ级 (one of them pushed).

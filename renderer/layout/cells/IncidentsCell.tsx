@@ -5,6 +5,7 @@ import { Panel } from '../../components/Panel';
 import { BoardBars, IncidentList, SeverityBadge, SeverityTiles } from '../../panels/incidents';
 import { useLatestIncidents } from '../../stores/hooks';
 import { useWallStore } from '../../stores/wallStore';
+import { FittedList, HELD_ROW_CLASS } from '../../theme/FittedList';
 
 /** A layout cell of incidents: the feed (a focused incident first and marked), a ticker, or counts. */
 export function IncidentsCell({ settings }: { settings: IncidentsPanelSettings; cellId: string }) {
@@ -42,14 +43,18 @@ function IncidentTicker({ settings }: { settings: IncidentsPanelSettings }) {
       {incidents.length === 0 ? (
         <p className="empty">{t('incidents.none')}</p>
       ) : (
-        <ul className="incident-ticker">
-          {incidents.map((incident) => (
-            <li key={incident.incidentId} className="incident-ticker__item">
+        <FittedList
+          className="incident-ticker"
+          ordered={false}
+          items={incidents}
+          itemKey={(incident) => incident.incidentId}
+          renderItem={(incident, held) => (
+            <li className={`incident-ticker__item ${held ? HELD_ROW_CLASS : ''}`}>
               <SeverityBadge severity={incident.severity} />
-              <span>{incident.title}</span>
+              <span className="incident-ticker__title">{incident.title}</span>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       )}
     </Panel>
   );

@@ -7,6 +7,7 @@ import { TaskFeedPanel, TaskStatePanel } from '../../panels/tasks';
 import { selectTasks, useUnitName } from '../../stores/hooks';
 import { latestTasks } from '../../stores/derive';
 import { useWallStore } from '../../stores/wallStore';
+import { FittedList, HELD_ROW_CLASS } from '../../theme/FittedList';
 
 /** A layout cell of tasks: the feed (one incident's tasks in a focus layout) or counts by state. */
 export function TasksCell({ settings }: { settings: TasksPanelSettings; cellId: string }) {
@@ -24,21 +25,17 @@ function IncidentTasks({ incidentId, limit }: { incidentId: string; limit: numbe
       {mine.length === 0 ? (
         <p className="empty">{t('layout.cells.noTasksYet')}</p>
       ) : (
-        <ol className="task-feed">
-          {mine.map((task) => (
-            <IncidentTaskItem key={task.taskId} task={task} />
-          ))}
-        </ol>
+        <FittedList className="task-feed" items={mine} itemKey={(task) => task.taskId} renderItem={(task, held) => <IncidentTaskItem task={task} held={held} />} />
       )}
     </Panel>
   );
 }
 
-function IncidentTaskItem({ task }: { task: TaskView }) {
+function IncidentTaskItem({ task, held }: { task: TaskView; held: boolean }) {
   const { t } = useTranslation();
   const unitName = useUnitName(task.toUnit);
   return (
-    <li className="task-feed__item" data-task-id={task.taskId}>
+    <li className={`task-feed__item ${held ? HELD_ROW_CLASS : ''}`} data-task-id={task.taskId}>
       <span className={`task-badge task-state--${task.state}`}>{t(`taskState.${task.state}`)}</span>
       <span className="task-feed__title">{unitName}</span>
       <span className="task-feed__meta">{task.overdue.length > 0 && <span className="tag tag--alert">{t('tasks.overdue')}</span>}</span>

@@ -4,6 +4,7 @@ import type { IncidentView } from '../../../shared/state/wallState';
 import { useWallNow } from '../../components/useNow';
 import { ageOf } from '../../stores/derive';
 import { useUnitName } from '../../stores/hooks';
+import { FittedList, HELD_ROW_CLASS } from '../../theme/FittedList';
 import { SeverityBadge } from './SeverityBadge';
 
 interface IncidentListProps {
@@ -23,11 +24,12 @@ export function IncidentList({ incidents, variant, emptyText, renderActions, mar
   if (incidents.length === 0) return <p className="empty">{emptyText}</p>;
   if (variant === 'wall') {
     return (
-      <ol className="incident-feed">
-        {incidents.map((incident) => (
-          <IncidentFeedItem key={incident.incidentId} incident={incident} now={now} />
-        ))}
-      </ol>
+      <FittedList
+        className="incident-feed"
+        items={incidents}
+        itemKey={(incident) => incident.incidentId}
+        renderItem={(incident, held) => <IncidentFeedItem incident={incident} now={now} held={held} />}
+      />
     );
   }
   return (
@@ -52,11 +54,11 @@ export function IncidentList({ incidents, variant, emptyText, renderActions, mar
 }
 
 /** Wall rows: two lines, the title large, so each reads from the back of the hall. */
-function IncidentFeedItem({ incident, now }: { incident: IncidentView; now: number }) {
+function IncidentFeedItem({ incident, now, held }: { incident: IncidentView; now: number; held: boolean }) {
   const { t } = useTranslation();
   const age = ageOf(incident.reportedAt, now);
   return (
-    <li className={`incident-feed__item sev-${incident.severity}`} data-incident-id={incident.incidentId}>
+    <li className={`incident-feed__item sev-${incident.severity} ${held ? HELD_ROW_CLASS : ''}`} data-incident-id={incident.incidentId}>
       <SeverityBadge severity={incident.severity} />
       <span className="incident-feed__title">{incident.title}</span>
       <time className="incident-feed__age" dateTime={incident.reportedAt}>

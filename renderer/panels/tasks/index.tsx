@@ -4,6 +4,7 @@ import type { TaskView } from '../../../shared/state/wallState';
 import { Panel } from '../../components/Panel';
 import { useLatestTasks, useTasksByState, useTaskSummary, useUnitName } from '../../stores/hooks';
 import { useWallStore } from '../../stores/wallStore';
+import { FittedList, HELD_ROW_CLASS } from '../../theme/FittedList';
 import './tasks.css';
 
 /** Open, overdue and escalated totals, then a count per state. */
@@ -57,22 +58,18 @@ export function TaskFeedPanel({ limit = 8 }: { limit?: number }) {
       {tasks.length === 0 ? (
         <p className="empty">{t('tasks.none')}</p>
       ) : (
-        <ol className="task-feed">
-          {tasks.map((task) => (
-            <TaskFeedItem key={task.taskId} task={task} />
-          ))}
-        </ol>
+        <FittedList className="task-feed" items={tasks} itemKey={(task) => task.taskId} renderItem={(task, held) => <TaskFeedItem task={task} held={held} />} />
       )}
     </Panel>
   );
 }
 
-function TaskFeedItem({ task }: { task: TaskView }) {
+function TaskFeedItem({ task, held }: { task: TaskView; held: boolean }) {
   const { t } = useTranslation();
   const incidentTitle = useWallStore((s) => s.wall.incidents[task.incidentId]?.title ?? task.incidentId);
   const unitName = useUnitName(task.toUnit);
   return (
-    <li className="task-feed__item" data-task-id={task.taskId}>
+    <li className={`task-feed__item ${held ? HELD_ROW_CLASS : ''}`} data-task-id={task.taskId}>
       <span className={`task-badge task-state--${task.state}`}>{t(`taskState.${task.state}`)}</span>
       <span className="task-feed__title">{incidentTitle}</span>
       <span className="task-feed__meta">
