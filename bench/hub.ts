@@ -13,10 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { loadHierarchy } from '../hub/hierarchy';
-import { issueServiceTokens } from '../hub/auth/serviceTokens';
-import { openStore } from '../hub/store/openStore';
-import type { ClientSpec, WorkerReply, WorkerRequest } from './hubClients';
+import type { ClientSpec } from './hubClients';
 import { NOTE_PREFIX, clockMs } from './hubClients';
+import { centreCodes, centreSpecs, connectCentres } from './lib/centreClients';
 import { percentile, printTable } from './lib/table';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -54,41 +53,6 @@ const hardStop = setTimeout(() => {
 }, HARD_STOP_MS);
 hardStop.unref();
 
-/**
- * Every centre's console: the city, its 40 district-level centres, streets and communities
- * (grids have no centre), 12,342 in all. The brief counts 12,343 (FIELD.md's "41 centres" also
- * has 万盛经开区, which no national code lists); the city hall's second console, the leadership
- * one, makes up the figure, so as many clients connect as the brief asks.
- */
-function centres(): string[] {
-  const hierarchy = loadHierarchy();
-  const codes = ['500000', '500000'];
-  for (const district of hierarchy.children('500000')) {
-    codes.push(district.code);
-    for (const street of hierarchy.children(district.code)) {
-      codes.push(street.code);
-      for (const community of hierarchy.children(street.code)) codes.push(community.code);
-    }
-  }
-  return codes;
-}
-
-function startWorkers(count: number): ChildProcess[] {
-  return Array.from({ length: count }, () => fork(path.join(HERE, 'hubClients.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
-}
-
-function ask(worker: ChildProcess, request: WorkerRequest, expect: WorkerReply['type']): Promise<WorkerReply> {
-  return new Promise((resolve) => {
-    const onMessage = (reply: WorkerReply) => {
-      if (reply.type !== expect) return;
-      worker.off('message', onMessage);
-      resolve(reply);
-    };
-    worker.on('message', onMessage);
-    worker.send(request);
-  });
-}
-
 function connectSocket(url: string, auth: Record<string, unknown>): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -125,23 +89,16 @@ async function drive(socket: Socket, targets: Target[], body: (t: Target) => Rec
 }
 
 async function measure(server: Result['server'], url: string, specs: ClientSpec[], dispatcher: Socket, targets: Target[], body: (t: Target) => Record<string, unknown>): Promise<Result> {
-  const workers = startWorkers(WORKERS);
+  const centres = await connectCentres(url, specs, { workers: WORKERS, concurrency: CONNECT_CONCURRENCY });
   try {
-    const shares = workers.map((_, w) => specs.filter((_s, i) => i % workers.length === w));
-    const t0 = Date.now();
-    const connected = await Promise.all(workers.map((worker, w) => ask(worker, { cmd: 'connect', url, clients: shares[w]!, concurrency: CONNECT_CONCURRENCY }, 'connected')));
-    const connectSeconds = (Date.now() - t0) / 1000;
-    const ok = connected.reduce((n, r) => n + (r.type === 'connected' ? r.connected : 0), 0);
-    const failed = connected.filter((r) => r.type === 'connected' && r.failed > 0);
-    if (failed.length) console.error(`${server}: ${specs.length - ok} clients failed to connect, e.g. ${failed[0]?.type === 'connected' ? failed[0].firstError : ''}`);
+    const { connected: ok, connectSeconds } = centres;
+    if (centres.failed) console.error(`${server}: ${specs.length - ok} clients failed to connect, e.g. ${centres.firstError ?? ''}`);
     console.error(`${server}: ${ok} clients connected in ${connectSeconds.toFixed(1)} s; ${RATE} dispatches/s for ${SECONDS} s…`);
-    for (const worker of workers) worker.send({ cmd: 'measure' } satisfies WorkerRequest);
+    centres.startMeasuring();
     const started = Date.now();
     const { sent, acked } = await drive(dispatcher, targets, body);
     const seconds = (Date.now() - started) / 1000;
-    const reports = await Promise.all(workers.map((worker) => ask(worker, { cmd: 'report' }, 'report')));
-    const latencies = reports.flatMap((r) => (r.type === 'report' ? r.latenciesMs : []));
-    const events = reports.reduce((n, r) => n + (r.type === 'report' ? r.events : 0), 0);
+    const { latenciesMs: latencies, events } = await centres.report();
     return {
       server,
       clients: ok,
@@ -155,10 +112,7 @@ async function measure(server: Result['server'], url: string, specs: ClientSpec[
       eventsPerSecond: events / seconds,
     };
   } finally {
-    for (const worker of workers) {
-      worker.send({ cmd: 'close' } satisfies WorkerRequest);
-      worker.disconnect();
-    }
+    centres.close();
   }
 }
 
@@ -208,9 +162,7 @@ async function startHubProcess(dataDir: string, port: number): Promise<{ url: st
 
 async function benchHub(codes: string[], targetUnits: string[]): Promise<{ result: Result; targets: Target[] }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-hub-'));
-  const store = await openStore({ dataDir });
-  const tokens = await issueServiceTokens(store, [...new Set(codes)], { ttlMs: 6 * 3600_000 });
-  await store.close();
+  const specs = await centreSpecs(dataDir, codes);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const { url, child } = await startHubProcess(dataDir, port);
   try {
@@ -230,7 +182,6 @@ async function benchHub(codes: string[], targetUnits: string[]): Promise<{ resul
         const incident = incidents.get(unit.slice(0, 6))!;
         return { unit, incidentId: incident.incidentId, incidentUnits: incident.units };
       });
-      const specs = codes.map((unit) => ({ unit, auth: { token: tokens.get(unit)! } }));
       const result = await measure('hub', url, specs, dispatcher, targets, (t) => ({ type: 'task.dispatch', incidentId: t.incidentId, toUnit: t.unit }));
       return { result, targets };
     } finally {
@@ -244,7 +195,7 @@ async function benchHub(codes: string[], targetUnits: string[]): Promise<{ resul
 }
 
 async function main(): Promise<void> {
-  const codes = centres().slice(0, CLIENT_LIMIT);
+  const codes = centreCodes().slice(0, CLIENT_LIMIT);
   const targetUnits = pickTargets(codes);
   const t0 = Date.now();
   const hub = await benchHub(codes, targetUnits);

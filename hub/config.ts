@@ -17,7 +17,9 @@ function integer(name: string, value: string | undefined): number | undefined {
  * HUB_PUBLIC_URL, HUB_TOKEN_TTL_MS, HUB_SLA_TICK_MS, HUB_CLIPS_DIR, HUB_LOG,
  * HUB_SAMPLE_RETENTION_HOURS (72; 0 keeps indicator samples forever), HUB_CAMERAS_FILE (a real
  * camera platform's cameras, JSON `[{id, name, unit, location, hls}]`, instead of the loop clips),
- * HUB_TEST_CONTROLS (test and demo controls outside demo mode: `POST /api/v1/cameras/:id/feed`).
+ * HUB_TEST_CONTROLS (test and demo controls outside demo mode: `POST /api/v1/cameras/:id/feed`),
+ * HUB_DISPATCH_RULES (routing rules and SLA minutes, JSON; see domain/dispatchRules.ts; read and
+ * checked when the hub starts).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
   const demo = flag(env.HUB_DEMO) ?? false;
@@ -37,6 +39,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_PUBLIC_URL) options.publicBaseUrl = env.HUB_PUBLIC_URL;
   if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
   if (env.HUB_CAMERAS_FILE) options.camerasFile = env.HUB_CAMERAS_FILE;
+  if (env.HUB_DISPATCH_RULES) options.dispatchRulesFile = env.HUB_DISPATCH_RULES;
   if (flag(env.HUB_TEST_CONTROLS)) options.testControls = true;
   const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
   if (ttl) options.tokenTtlMs = ttl;

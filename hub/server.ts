@@ -10,6 +10,7 @@ import { openTokenIssuer } from './auth/tokens';
 import { CameraFeeds } from './cameras/feeds';
 import { loadCameras, loadIndicators, loadMapData, readCameraFile, type MapData } from './catalog';
 import { CommandService } from './domain/commandService';
+import { DEFAULT_DISPATCH_RULES, readDispatchRules, type DispatchRules } from './domain/dispatchRules';
 import { EventScope } from './domain/eventScope';
 import { SlaClock } from './domain/slaClock';
 import { Snapshots } from './domain/snapshots';
@@ -20,6 +21,7 @@ import { registerCameraFeedControl } from './http/cameraFeedRoutes';
 import { registerCatalog } from './http/catalogRoutes';
 import { registerCommands } from './http/commandRoutes';
 import type { HttpContext } from './http/context';
+import { registerDispatch } from './http/dispatchRoutes';
 import { registerHistory } from './http/historyRoutes';
 import { registerErrorHandlers } from './http/errors';
 import { registerHls } from './http/hlsRoutes';
@@ -49,8 +51,15 @@ export interface HubOptions {
   now?: () => number;
   logger?: boolean;
   tokenTtlMs?: number;
-  /** SLA clock interval (default 5 s). */
+  /** SLA clock interval (default 5 s; HUB_SLA_TICK_MS). */
   slaTickMs?: number;
+  /**
+   * Routing rules and SLA minutes (`domain/dispatchRules.ts`), from a JSON file (HUB_DISPATCH_RULES)
+   * read and checked at start: a bad file stops the hub, naming the file and the field.
+   */
+  dispatchRulesFile?: string;
+  /** The same, already loaded (tests); the file wins when both are given. Default: the built-in rules. */
+  dispatchRules?: DispatchRules;
   /**
    * A real camera platform's cameras, `[{id, name, unit, location, hls}]` (HUB_CAMERAS_FILE): they
    * replace the generated loop-clip cameras, keep their own `hls` URLs, and `/hls/*` answers 404.
@@ -99,6 +108,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = (message: string) => {
     if (options.logger !== false) console.log(`[hub] ${message}`);
   };
+  // Checked before anything opens: a bad rules file stops the hub with nothing to clean up.
+  const dispatchRules = options.dispatchRulesFile ? readDispatchRules(options.dispatchRulesFile) : (options.dispatchRules ?? DEFAULT_DISPATCH_RULES);
+  if (options.dispatchRulesFile) log(`${dispatchRules.rules.length} routing rules from ${options.dispatchRulesFile}`);
   const store = await openStore({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => store.close()];
   const close = async () => {
@@ -136,7 +148,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     feed.subscribe(feeds.onEvents);
     cleanups.push(() => snapshots.flush());
 
-    const commands = new CommandService({ store, hierarchy, scope, now, publish: (events) => feed.publishLocal(events), log });
+    const commands = new CommandService({ store, hierarchy, scope, now, publish: (events) => feed.publishLocal(events), log, rules: dispatchRules });
     const publisher = new SystemPublisher(commands, options.sampleIntervalMs, log);
     cleanups.push(() => publisher.close());
 
@@ -154,6 +166,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       indicators,
       cameras,
       mapData: () => (mapData ??= loadMapData(1)),
+      dispatchRules,
       now,
       publicBaseUrl: () => baseUrl,
       authenticate,
@@ -166,6 +179,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     registerHistory(app, ctx);
     registerCatalog(app, ctx);
     registerCommands(app, ctx);
+    registerDispatch(app, ctx);
     registerCameraFeedControl(app, ctx, { enabled: Boolean(options.demo || options.testControls), feeds, publisher, feed, log });
     const hls = registerHls(app, {
       clipsDir: options.clipsDir ?? path.join(options.dataDir, 'hls-clips'),

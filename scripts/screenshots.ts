@@ -2,6 +2,9 @@
 // its simulator (fixed seed), each built-in preset applied from the console, and the whole
 // 3840×1080 canvas saved as docs/screenshots/preset-<id>.png (the two wall pages stitched);
 // then a severity-1 incident's focus layout (focus-layout.png) and the console's preset bar.
+// Before the 督办 and 复盘 presets it stages their stories (screenshotStories.ts), and after 督办
+// raises an overdue alarm (overdue-alarm.png). SCREENSHOT_PRESETS=supervision,review shoots only
+// those presets (and the alarm), leaving the other pictures as they are.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,10 +18,13 @@ import { loadWallConfig } from '../main/core/wallConfig';
 import { createWallCore } from '../main/core/wallCore';
 import { BUILT_IN_PRESETS } from '../shared/wall/presets';
 import { buildRenderer, rendererIsStale } from './build.mjs';
+import { raiseOverdueAlarm, stageSupervisionStory, type StoryClock } from './screenshotStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs/screenshots');
 const settleMs = Number(process.env.SCREENSHOT_SETTLE_MS ?? 6000);
+const onlyPresets = process.env.SCREENSHOT_PRESETS?.split(',').filter(Boolean);
+const STORY_PRESETS = ['supervision', 'review'];
 const displays = [
   { id: '1', bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
   { id: '2', bounds: { x: 1920, y: 0, width: 1920, height: 1080 } },
@@ -28,7 +34,9 @@ async function main(): Promise<void> {
   if (rendererIsStale()) await buildRenderer();
   fs.mkdirSync(outDir, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
+  const clock: StoryClock = { offsetMs: 0 };
   const hub = await startHub({
+    now: () => Date.now() + clock.offsetMs,
     host: '127.0.0.1',
     port: 0,
     dataDir: path.join(dataDir, 'hub'),
@@ -50,11 +58,28 @@ async function main(): Promise<void> {
 
   try {
     await page('console').waitForSelector('button[data-preset]', { timeout: 60_000 });
+    let wharfDueAt: string | null = null;
     for (const preset of BUILT_IN_PRESETS) {
+      if (onlyPresets && !onlyPresets.includes(preset.id)) continue;
+      if (STORY_PRESETS.includes(preset.id) && wharfDueAt === null) wharfDueAt = await stageSupervisionStory(hub, clock);
       await page('console').click(`button[data-preset="${preset.id}"]`);
       await shows(preset.id);
       await new Promise((r) => setTimeout(r, settleMs)); // video tiles start, indicators fill
       await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, `preset-${preset.id}.png`));
+    }
+
+    // 督办 on the city's wall: the SLA clock flags and escalates the task the city just dispatched.
+    if (wharfDueAt !== null) {
+      await page('console').click('button[data-preset="supervision"]');
+      await shows('supervision');
+      await raiseOverdueAlarm(hub, wharfDueAt);
+      for (const viewId of ['wall-1', 'wall-2']) await page(viewId).waitForSelector('[data-testid="overdue-alarm"]', { timeout: 30_000 });
+      await new Promise((r) => setTimeout(r, settleMs));
+      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'overdue-alarm.png'));
+    }
+    if (onlyPresets) {
+      console.log(`screenshots in ${path.relative(root, outDir)}`);
+      return;
     }
 
     // The emergency preset, then a severity-1 incident: the alarm rule's focus layout.

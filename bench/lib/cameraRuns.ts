@@ -3,10 +3,10 @@
 // warm-up and a window in which CPU, memory (sampled all along, for growth), frames presented and
 // dropped, seconds behind live and each tile's clock are read.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
 import type { Camera } from '../../shared/protocol/cameras';
 import type { ViewTileManagerTuning } from '../../renderer/video/tuning';
-import { CHROMIUM_ARGS, waitFor, type CameraWallStack } from './cameraWallHarness';
+import { launchBareChromium } from './bareChromium';
+import { waitFor, type CameraWallStack } from './cameraWallHarness';
 import { CpuWindow, MachineBusy, type MemoryBytes, PROCESS_ROLES, type ProcessRole, cpuSecondsByRole, memoryBytes, processTree, pssByRole } from './procStats';
 
 export interface RunTiming {
@@ -68,7 +68,7 @@ interface PageReading {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Plain JS text: tsx's name-keeping helpers would not exist inside the page.
+// Plain JS text, evaluated in the page.
 const READ_PAGE = `(() => {
   const tiles = [...document.querySelectorAll('video')].map((v) => {
     const q = v.getVideoPlaybackQuality();
@@ -88,8 +88,6 @@ const READ_PAGE = `(() => {
   return { tiles, behind, heapBytes: performance.memory ? performance.memory.usedJSHeapSize : null, badges };
 })()`;
 
-const readPage = (page: Page) => page.evaluate(READ_PAGE) as Promise<PageReading>;
-
 /** Frames shown between two readings of one tile; a rebuilt player starts its counts over. */
 function framesBetween(before: TileReading | undefined, after: TileReading): { presented: number; dropped: number } {
   const restarted = !before || after.total < before.total;
@@ -98,50 +96,50 @@ function framesBetween(before: TileReading | undefined, after: TileReading): { p
   return { presented: Math.max(0, total - dropped), dropped: Math.max(0, dropped) };
 }
 
-/** N cameras in a fresh Chromium (its own browser process, so its process tree is only this page's). */
+/**
+ * N cameras in a fresh Chromium of its own (so its process tree is only this page), driven
+ * without Playwright: see `bareChromium.ts` for what Playwright's Network domain costs.
+ */
 export async function runBrowser(stack: CameraWallStack, spec: PageSpec, cameras: Camera[], layout: { grid: string; cells: string }, viewport: { width: number; height: number }, timing: RunTiming): Promise<RunFigures> {
-  const server = await chromium.launchServer({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const browser = await chromium.connect(server.wsEndpoint());
+  let url: string;
+  if (spec.page === 'plain') {
+    url = stack.plainUrl();
+  } else {
+    // an empty page lists a camera id the directory does not know for every tile: no players, every tile drawn
+    const ids = spec.page === 'empty' ? cameras.map(() => 'none') : cameras.map((c) => c.id);
+    const tune: Record<string, string> = spec.page === 'wall' && spec.tune ? { tune: JSON.stringify(spec.tune) } : {};
+    url = stack.wallUrl({ ...layout, cameras: ids.join(','), ...tune });
+  }
+  const browser = await launchBareChromium(url, viewport);
   try {
-    const rootPid = server.process().pid!;
-    const page = await browser.newPage({ viewport });
-    let workers = 0;
-    page.on('worker', () => (workers += 1));
+    const readPage = () => browser.evaluate<PageReading>(READ_PAGE);
     if (spec.page === 'plain') {
-      await page.goto(stack.plainUrl());
-      await page.evaluate(
-        ([urls, options]) => (window as unknown as { plainPlayers: { start(urls: string[], options: object): void } }).plainPlayers.start(urls, options),
-        [cameras.map((c) => c.hls), { rebaseDiscontinuities: spec.rebaseDiscontinuities ?? false }] as const,
-      );
-    } else {
-      // an empty page lists a camera id the directory does not know for every tile: no players, every tile drawn
-      const ids = spec.page === 'empty' ? cameras.map(() => 'none') : cameras.map((c) => c.id);
-      const tune: Record<string, string> = spec.page === 'wall' && spec.tune ? { tune: JSON.stringify(spec.tune) } : {};
-      await page.goto(stack.wallUrl({ ...layout, cameras: ids.join(','), ...tune }));
+      const options = { rebaseDiscontinuities: spec.rebaseDiscontinuities ?? false };
+      await browser.evaluate(`window.plainPlayers.start(${JSON.stringify(cameras.map((c) => c.hls))}, ${JSON.stringify(options)})`);
     }
     if (spec.page !== 'empty') {
-      await waitFor(async () => (await readPage(page)).tiles.filter((t) => t.time > 0).length >= cameras.length, `${cameras.length} tiles playing`, 90_000, 500).catch(
+      await waitFor(async () => (await readPage()).tiles.filter((t) => t.time > 0).length >= cameras.length, `${cameras.length} tiles playing`, 90_000, 500).catch(
         (error: Error) => console.log(`  ${error.message}; measuring anyway`),
       );
     }
     await sleep(timing.warmupMs);
-    const tree = () => processTree(rootPid);
+    const tree = () => processTree(browser.pid);
     const cpu = new CpuWindow(tree);
     const busy = new MachineBusy();
     const cpuByRoleBefore = cpuSecondsByRole(tree());
-    const readings: PageReading[] = [await readPage(page)];
+    const readings: PageReading[] = [await readPage()];
     const memorySamples = [memoryBytes(tree())];
     const windowStart = performance.now();
     while (performance.now() - windowStart < timing.windowMs) {
       await sleep(Math.min(timing.sampleMs, timing.windowMs - (performance.now() - windowStart)));
       memorySamples.push(memoryBytes(tree()));
-      readings.push(await readPage(page));
+      readings.push(await readPage());
     }
     const seconds = (performance.now() - windowStart) / 1000;
     const cores = cpu.cores();
     const machineBusy = busy.share();
     const cpuByRoleAfter = cpuSecondsByRole(tree());
-    const byRole = pssByRole(tree());
+    const last = readings.at(-1)!;
     return {
       tiles: cameras.length,
       windowSeconds: seconds,
@@ -149,15 +147,14 @@ export async function runBrowser(stack: CameraWallStack, spec: PageSpec, cameras
       coresByRole: Object.fromEntries(PROCESS_ROLES.map((role) => [role, (cpuByRoleAfter[role] - cpuByRoleBefore[role]) / seconds])),
       machineBusy,
       memorySamples,
-      pssByRole: byRole,
+      pssByRole: pssByRole(tree()),
       ...playback(readings, seconds),
-      jsHeapMb: readings.at(-1)!.heapBytes === null ? null : readings.at(-1)!.heapBytes! / (1024 * 1024),
-      workers,
-      badges: readings.at(-1)!.badges,
+      jsHeapMb: last.heapBytes === null ? null : last.heapBytes / (1024 * 1024),
+      workers: browser.workers(),
+      badges: last.badges,
     };
   } finally {
     await browser.close();
-    await server.close();
   }
 }
 

@@ -10,6 +10,7 @@ import type { Principal } from '../auth/accounts';
 import type { Hierarchy } from '../hierarchy';
 import type { Store, StoreTx } from '../store/store';
 import { mayCommand, type Decision } from './decision';
+import { DEFAULT_DISPATCH_RULES, type DispatchRules } from './dispatchRules';
 import type { EventScope } from './eventScope';
 import { decideIncident } from './incidentCommands';
 import { findNul, withoutNul } from './nulText';
@@ -24,6 +25,8 @@ export interface CommandServiceDeps {
   publish(events: HubEvent[]): void;
   log?(message: string): void;
   newId?(): string;
+  /** Routing rules and SLA minutes (default: `DEFAULT_DISPATCH_RULES`). */
+  rules?: DispatchRules;
 }
 
 const failure = (code: ErrorCode, message: string): CommandAck => ({ ok: false, error: { code, message } });
@@ -90,6 +93,7 @@ export class CommandService {
       if (decision.ok) {
         events = await this.appendAll(tx, decision.drafts, nowMs);
         await decision.persist(tx, nowMs);
+        // The last event's seq: once a client has it, every event of the command has arrived.
         ack = { ok: true, seq: events[events.length - 1]!.seq, ...decision.ids };
       } else {
         ack = failure(decision.code, decision.message);
@@ -127,7 +131,7 @@ export class CommandService {
 
   private decide(tx: StoreTx, actor: Principal, command: Command, nowMs: number): Promise<Decision> | Decision {
     if (!mayCommand(actor)) return { ok: false, code: 'forbidden', message: `role ${actor.roles.join(',')} may not issue commands` };
-    const ctx = { tx, actor, hierarchy: this.deps.hierarchy, nowMs, newId: this.newId };
+    const ctx = { tx, actor, hierarchy: this.deps.hierarchy, nowMs, newId: this.newId, rules: this.deps.rules ?? DEFAULT_DISPATCH_RULES };
     return command.type.startsWith('incident.')
       ? decideIncident(ctx, command as Parameters<typeof decideIncident>[1])
       : decideTask(ctx, command as Parameters<typeof decideTask>[1]);

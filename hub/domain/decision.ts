@@ -4,6 +4,7 @@ import type { EventDraft } from '../../shared/protocol/events';
 import type { Hierarchy } from '../hierarchy';
 import type { Principal } from '../auth/accounts';
 import type { StoreTx } from '../store/store';
+import type { DispatchRules } from './dispatchRules';
 
 export type Refusal = { ok: false; code: ErrorCode; message: string };
 
@@ -11,8 +12,8 @@ export type Decision =
   | {
       ok: true;
       drafts: EventDraft[];
-      /** Ids for the ack (`incidentId`, `taskId`). */
-      ids?: { incidentId?: string; taskId?: string };
+      /** Ids for the ack (`incidentId`, `taskId`; `taskIds` for a dispatch with cooperating units). */
+      ids?: { incidentId?: string; taskId?: string; taskIds?: string[] };
       /** Record writes, run after the events are appended. */
       persist(tx: StoreTx, nowMs: number): Promise<void>;
     }
@@ -24,6 +25,8 @@ export interface DecideContext {
   hierarchy: Hierarchy;
   nowMs: number;
   newId(): string;
+  /** The routing rules loaded at start: a dispatch takes its SLA from them. */
+  rules: DispatchRules;
 }
 
 export function refuse(code: ErrorCode, message: string): Refusal {

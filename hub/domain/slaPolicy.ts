@@ -1,17 +1,11 @@
-// How long a task may take at each step, by the incident's severity (1 most severe … 4 least).
-// The one table the SLA clock and dispatch both read.
+// How a task's SLA deadlines are set at dispatch and which missed ones escalate. The minutes come
+// from the routing rules (`dispatchRules.ts`: the matching rule's own, else the severity's); a
+// `deadline` in the command overrides the close-by.
+import type { SlaMinutes } from '../../shared/protocol/dispatch';
 import type { TaskSla } from '../../shared/protocol/events';
 import type { SlaStep } from '../store/records';
 
 const MINUTE = 60_000;
-
-/** Minutes from dispatch to each deadline. */
-export const SLA_MINUTES: Record<number, { accept: number; arrive: number; close: number }> = {
-  1: { accept: 5, arrive: 20, close: 60 },
-  2: { accept: 10, arrive: 45, close: 180 },
-  3: { accept: 30, arrive: 120, close: 720 },
-  4: { accept: 60, arrive: 240, close: 1440 },
-};
 
 /**
  * Overdue steps that also escalate the task to the assignee's parent (by `system`): nobody took
@@ -19,10 +13,18 @@ export const SLA_MINUTES: Record<number, { accept: number; arrive: number; close
  */
 export const ESCALATE_ON: readonly SlaStep[] = ['accept', 'arrive'];
 
-export function slaFor(severity: number, dispatchedAtMs: number): TaskSla {
-  const minutes = SLA_MINUTES[severity] ?? SLA_MINUTES[4]!;
-  const at = (m: number) => new Date(dispatchedAtMs + m * MINUTE).toISOString();
-  return { acceptBy: at(minutes.accept), arriveBy: at(minutes.arrive), closeBy: at(minutes.close) };
+/**
+ * Deadlines from dispatch. `closeBy` (the command's `deadline`, already checked to lie ahead)
+ * replaces the close deadline, and pulls accept and arrive in when it comes before them.
+ */
+export function slaFor(minutes: SlaMinutes, dispatchedAtMs: number, closeBy?: string): TaskSla {
+  const closeMs = closeBy !== undefined ? Date.parse(closeBy) : dispatchedAtMs + minutes.close * MINUTE;
+  const at = (ms: number) => new Date(Math.round(Math.min(ms, closeMs))).toISOString();
+  return {
+    acceptBy: at(dispatchedAtMs + minutes.accept * MINUTE),
+    arriveBy: at(dispatchedAtMs + minutes.arrive * MINUTE),
+    closeBy: at(closeMs),
+  };
 }
 
 export function deadlineOf(sla: TaskSla, step: SlaStep): string {

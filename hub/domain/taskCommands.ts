@@ -6,6 +6,7 @@ import type { Command } from '../../shared/protocol/commands';
 import type { EventDraft } from '../../shared/protocol/events';
 import type { SlaStep, TaskRecord } from '../store/records';
 import { refuse, type DecideContext, type Decision } from './decision';
+import { slaMinutesFor } from './dispatchRules';
 import { slaFor } from './slaPolicy';
 
 type TaskCommand = Extract<Command, { type: `task.${string}` }>;
@@ -74,6 +75,11 @@ function eventDraftOf(command: Exclude<TaskCommand, { type: 'task.dispatch' }>, 
   }
 }
 
+/**
+ * A dispatch makes one task for the lead (`toUnit`) and, in the same transaction, one per
+ * cooperating unit (duplicates and the lead left out), each with its own `task.dispatched`;
+ * a cooperating unit's names the lead's task (`leadTaskId`). Any unit refused refuses it all.
+ */
 async function decideDispatch(ctx: DecideContext, command: Extract<TaskCommand, { type: 'task.dispatch' }>): Promise<Decision> {
   const incident = await ctx.tx.getIncident(command.incidentId);
   if (!incident) return refuse('not_found', `incident ${command.incidentId} does not exist`);
@@ -84,35 +90,62 @@ async function decideDispatch(ctx: DecideContext, command: Extract<TaskCommand, 
   const verdict = authorizeDispatch(ctx.actor, command.toUnit);
   if (!verdict.ok) return refuse(verdict.code, verdict.message);
   if (!ctx.hierarchy.get(command.toUnit)) return refuse('not_found', `unit ${command.toUnit} does not exist`);
+  const cooperating: string[] = [];
+  for (const [index, unit] of (command.cooperating ?? []).entries()) {
+    if (unit === command.toUnit || cooperating.includes(unit)) continue;
+    const field = `cooperating.${index}`;
+    const allowed = authorizeDispatch(ctx.actor, unit);
+    if (!allowed.ok) return refuse(allowed.code, `${field}: unit ${unit} is outside the subtree of ${ctx.actor.unit}`);
+    if (!ctx.hierarchy.get(unit)) return refuse('not_found', `${field}: unit ${unit} does not exist`);
+    cooperating.push(unit);
+  }
+  if (command.deadline !== undefined && Date.parse(command.deadline) <= ctx.nowMs) {
+    return refuse('invalid', `deadline: ${command.deadline} is not in the future`);
+  }
   if (incident.status === 'closed') return refuse('conflict', `incident ${incident.incidentId} is closed`);
 
-  const sla = slaFor(incident.severity, ctx.nowMs);
-  const task: TaskRecord = {
-    taskId: ctx.newId(),
-    incidentId: incident.incidentId,
-    state: 'dispatched',
-    fromUnit: ctx.actor.unit,
-    toUnit: command.toUnit,
-    holders: [command.toUnit],
-    severity: incident.severity,
-    sla,
-    ...(command.deadline !== undefined ? { deadline: command.deadline } : {}),
-    dispatchedAt: new Date(ctx.nowMs).toISOString(),
-    done: [],
-    overdue: [],
-    escalatedBySystem: false,
+  const sla = slaFor(slaMinutesFor(ctx.rules, incident), ctx.nowMs, command.deadline);
+  const dispatchedAt = new Date(ctx.nowMs).toISOString();
+  const leadTaskId = ctx.newId();
+  const tasks: TaskRecord[] = [];
+  const drafts: EventDraft[] = [];
+  for (const toUnit of [command.toUnit, ...cooperating]) {
+    const task: TaskRecord = {
+      taskId: tasks.length === 0 ? leadTaskId : ctx.newId(),
+      incidentId: incident.incidentId,
+      state: 'dispatched',
+      fromUnit: ctx.actor.unit,
+      toUnit,
+      holders: [toUnit],
+      severity: incident.severity,
+      sla,
+      ...(command.deadline !== undefined ? { deadline: command.deadline } : {}),
+      dispatchedAt,
+      done: [],
+      overdue: [],
+      escalatedBySystem: false,
+    };
+    tasks.push(task);
+    drafts.push({
+      type: 'task.dispatched',
+      taskId: task.taskId,
+      incidentId: task.incidentId,
+      state: 'dispatched',
+      by: ctx.actor.username,
+      fromUnit: task.fromUnit,
+      toUnit,
+      ...(command.note !== undefined ? { note: command.note } : {}),
+      ...(command.deadline !== undefined ? { deadline: command.deadline } : {}),
+      sla,
+      ...(task.taskId !== leadTaskId ? { leadTaskId } : {}),
+    });
+  }
+  return {
+    ok: true,
+    drafts,
+    ids: { taskId: leadTaskId, ...(command.cooperating !== undefined ? { taskIds: tasks.map((t) => t.taskId) } : {}) },
+    persist: async (tx, nowMs) => {
+      for (const task of tasks) await tx.putTask(task, true, nowMs);
+    },
   };
-  const draft: EventDraft = {
-    type: 'task.dispatched',
-    taskId: task.taskId,
-    incidentId: task.incidentId,
-    state: 'dispatched',
-    by: ctx.actor.username,
-    fromUnit: task.fromUnit,
-    toUnit: task.toUnit,
-    ...(command.note !== undefined ? { note: command.note } : {}),
-    ...(command.deadline !== undefined ? { deadline: command.deadline } : {}),
-    sla,
-  };
-  return { ok: true, drafts: [draft], ids: { taskId: task.taskId }, persist: (tx, nowMs) => tx.putTask(task, true, nowMs) };
 }

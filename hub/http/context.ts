@@ -4,6 +4,7 @@ import type { LoginLimiter } from '../auth/loginLimiter';
 import type { TokenIssuer } from '../auth/tokens';
 import type { CameraCatalog, IndicatorDefinition, MapData } from '../catalog';
 import type { CommandService } from '../domain/commandService';
+import type { DispatchRules } from '../domain/dispatchRules';
 import type { EventScope } from '../domain/eventScope';
 import type { Snapshots } from '../domain/snapshots';
 import type { Hierarchy } from '../hierarchy';
@@ -20,6 +21,8 @@ export interface HttpContext {
   indicators: readonly IndicatorDefinition[];
   cameras: CameraCatalog;
   mapData(): MapData;
+  /** The routing rules loaded at start (dispatch proposals). */
+  dispatchRules: DispatchRules;
   now(): number;
   publicBaseUrl(): string;
   /** The principal a token stands for (account still present), or undefined. */

@@ -127,6 +127,29 @@ describe('Simulator', () => {
     expect(simulated.every(({ asUnit, ack }) => ack.ok && asUnit.startsWith(street))).toBe(true);
   });
 
+  it('plays every unstaffed unit of a dispatch with cooperating units: each works its own task', async () => {
+    const { hub, simulator } = setup({ incidentsPerMinute: 0, speed: 10 });
+    hub.staffed.add('500000');
+    simulator.start();
+    const location = hierarchy.get('500103001003')!.centroid;
+    const report = hub.command('500000', { type: 'incident.report', title: '测试事件', kind: 'flood', board: 'emergency', severity: 1, location });
+    const incidentId = report.ok ? report.incidentId! : '';
+    const [, district, street, community] = hierarchy.locate(location);
+    const dispatch = hub.command('500000', { type: 'task.dispatch', incidentId, toUnit: district!, cooperating: [street!, community!] });
+    expect(dispatch).toMatchObject({ ok: true, taskIds: [expect.any(String), expect.any(String), expect.any(String)] });
+    const taskIds = dispatch.ok ? dispatch.taskIds! : [];
+
+    await vi.advanceTimersByTimeAsync(12 * MINUTE); // 2 simulated hours
+    simulator.stop();
+    for (const taskId of taskIds) {
+      const steps = hub.taskEvents(taskId).map((e) => e.type);
+      expect(steps.slice(0, 2), taskId).toEqual(['task.dispatched', 'task.accepted']);
+      expect(steps.at(-1), taskId).toBe('task.feedback');
+    }
+    const cooperatingEvents = taskIds.slice(1).map((taskId) => hub.taskEvents(taskId)[0]);
+    expect(cooperatingEvents.every((e) => e?.type === 'task.dispatched' && e.leadTaskId === taskIds[0])).toBe(true);
+  });
+
   it('leaves a staffed unit alone', async () => {
     const { hub, simulator } = setup({ speed: 10 });
     const location = hierarchy.get('500103001003')!.centroid;

@@ -69,14 +69,25 @@ export class TestHub {
       }
       case 'task.dispatch': {
         if (!this.incidentUnits.has(cmd.incidentId)) return refuse('not_found', 'incident');
-        const verdict = authorizeDispatch(actor, cmd.toUnit);
-        if (!verdict.ok) return refuse(verdict.code, verdict.message);
-        const taskId = `task-${this.seq + 1}`;
-        this.tasks.set(taskId, { taskId, incidentId: cmd.incidentId, state: 'dispatched', fromUnit: asUnit, toUnit: cmd.toUnit });
-        return {
-          ...this.append({ type: 'task.dispatched', taskId, incidentId: cmd.incidentId, state: 'dispatched', by, fromUnit: asUnit, toUnit: cmd.toUnit, note: cmd.note }),
-          taskId,
-        };
+        // The lead (`toUnit`) and each cooperating unit get a task, as the hub does in one transaction.
+        const units = [...new Set([cmd.toUnit, ...(cmd.cooperating ?? [])])];
+        for (const unit of units) {
+          const verdict = authorizeDispatch(actor, unit);
+          if (!verdict.ok) return refuse(verdict.code, verdict.message);
+        }
+        const taskIds: string[] = [];
+        let seq = 0;
+        for (const unit of units) {
+          const taskId = `task-${this.seq + 1}`;
+          this.tasks.set(taskId, { taskId, incidentId: cmd.incidentId, state: 'dispatched', fromUnit: asUnit, toUnit: unit });
+          const leadTaskId = taskIds[0];
+          taskIds.push(taskId);
+          seq = this.append({
+            type: 'task.dispatched', taskId, incidentId: cmd.incidentId, state: 'dispatched', by, fromUnit: asUnit, toUnit: unit, note: cmd.note,
+            ...(leadTaskId ? { leadTaskId } : {}),
+          }).seq;
+        }
+        return { ok: true, seq, taskId: taskIds[0]!, ...(cmd.cooperating ? { taskIds } : {}) };
       }
       default: {
         const task = this.tasks.get(cmd.taskId);

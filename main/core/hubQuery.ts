@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CameraList } from '../../shared/protocol/cameras';
+import { DispatchProposal } from '../../shared/protocol/dispatch';
 import { IndicatorList } from '../../shared/protocol/indicators';
 import { Unit, UnitList } from '../../shared/protocol/units';
 import type { HubQuery } from '../../shared/view/viewChannel';
@@ -22,5 +23,7 @@ export function hubQueryRequest(query: HubQuery): { path: string; schema: z.ZodT
     }
     case 'indicators':
       return { path: '/api/v1/indicators', schema: IndicatorList };
+    case 'dispatchProposal':
+      return { path: `/api/v1/incidents/${encodeURIComponent(query.incidentId)}/dispatch-proposal`, schema: DispatchProposal };
   }
 }

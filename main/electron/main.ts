@@ -15,6 +15,8 @@ import { THUMBNAIL_INTERVAL_MS, ViewWindows } from './viewWindows';
 const log = (line: string): void => console.log(`[electron] ${line}`);
 
 registerAppScheme();
+// Walls never get a user gesture: alert tones (new task, overdue) must sound anyway.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 if (!app.requestSingleInstanceLock()) {
   log('another instance owns this wall; exiting');
   app.quit();

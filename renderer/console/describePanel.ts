@@ -20,6 +20,10 @@ export function describePanel(panel: PanelSpec, t: TFunction): string {
       return t(`console.panel.tasks.${panel.settings.view}`);
     case 'status':
       return t('console.panel.status');
+    case 'supervision':
+      return t('supervision.panelName');
+    case 'review':
+      return t('review.panelName');
   }
 }
 

@@ -12,7 +12,8 @@ export interface PaletteEntry {
 
 /**
  * Every panel an officer can drag onto a cell: camera grids, each indicator board and all of
- * them, the three incident views, the two task views and the overview counts.
+ * them, the three incident views and the review, the two task views and the supervision board,
+ * and the overview counts.
  */
 export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   ...CAMERA_GRIDS.map((grid): PaletteEntry => ({ id: `cameras-${grid}`, group: 'cameras', panel: { kind: 'cameras', settings: { grid, cameraIds: [] } } })),
@@ -20,6 +21,9 @@ export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   ...(['list', 'ticker', 'summary'] as const).map((view): PaletteEntry => ({ id: `incidents-${view}`, group: 'incidents', panel: { kind: 'incidents', settings: { view } } })),
   ...(['feed', 'states'] as const).map((view): PaletteEntry => ({ id: `tasks-${view}`, group: 'tasks', panel: { kind: 'tasks', settings: { view } } })),
   { id: 'status', group: 'status', panel: { kind: 'status', settings: { show: ['severity', 'boards', 'tasks'] } } },
+  // 督办 works on tasks, 复盘 on an incident: listed with them rather than in groups of their own.
+  { id: 'supervision', group: 'tasks', panel: { kind: 'supervision', settings: {} } },
+  { id: 'review', group: 'incidents', panel: { kind: 'review', settings: {} } },
 ];
 
 export const PALETTE_GROUPS = ['cameras', 'indicators', 'incidents', 'tasks', 'status'] as const;

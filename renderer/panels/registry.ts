@@ -5,6 +5,8 @@ import { StatusCell } from '../layout/cells/StatusCell';
 import { TasksCell } from '../layout/cells/TasksCell';
 import { CamerasPanel } from './cameras';
 import { IndicatorsPanel } from './indicators';
+import { ReviewPanel } from './review';
+import { SupervisionPanel } from './supervision';
 
 /** What every panel a layout cell can hold takes: its validated settings and the cell's id. */
 export type PanelProps<K extends PanelKind> = { settings: PanelSettings<K>; cellId: string };
@@ -19,6 +21,8 @@ export const PANEL_REGISTRY: { [K in PanelKind]: ComponentType<PanelProps<K>> } 
   incidents: IncidentsCell,
   tasks: TasksCell,
   status: StatusCell,
+  supervision: SupervisionPanel,
+  review: ReviewPanel,
 };
 
 export function panelComponent<K extends PanelKind>(kind: K): ComponentType<PanelProps<K>> {

@@ -5,6 +5,8 @@ import { CameraSearch } from '../console/CameraSearch';
 import { HandoverPrompt } from '../console/ControlBar';
 import { PanelPalette } from '../console/PanelPalette';
 import { WallDeskPanel } from '../console/WallDeskPanel';
+import { InboxBanner } from '../dispatch/InboxBanner';
+import { InboxPanel } from '../dispatch/InboxPanel';
 import { IncidentDeskPanel, ReportIncidentPanel } from '../panels/incidents';
 import { LinkIndicator, OutboxPanel, SessionInfo } from '../panels/status';
 import { TaskListPanel } from '../panels/tasks';
@@ -16,7 +18,9 @@ import './console.css';
 /**
  * The duty officer's console: the wall in miniature to drop panels and cameras on, control of
  * the displays, the preset bar, incidents to act on (and show on the wall), camera search, the
- * report form, the outbox and tasks.
+ * report form, the outbox and tasks. New work sent to this centre shows as a banner on top; the
+ * inbox leads the main column at a district or street (their work comes from above), and sits
+ * beside the task list at the city, whose desk is its incidents.
  */
 export function ConsoleScreen() {
   const { t } = useTranslation();
@@ -24,6 +28,7 @@ export function ConsoleScreen() {
   const desk = useWallStore(selectDesk);
   // Without a layout service (a bare shell) there is no wall to drop on: no palette, search or miniature.
   const wallDesk = useWallStore((s) => s.layout !== null);
+  const cityDesk = useWallStore((s) => (s.session?.unit?.level ?? 'city') === 'city');
   return (
     <div className="console">
       <header className="console__header">
@@ -45,7 +50,10 @@ export function ConsoleScreen() {
         </div>
       </header>
       <div className="console__bar">{ready && <PresetBar />}</div>
-      <div className="console__alerts">{ready && <HandoverPrompt />}</div>
+      <div className="console__alerts">
+        {ready && <InboxBanner />}
+        {ready && <HandoverPrompt />}
+      </div>
       {ready ? (
         <main className={`console__body ${wallDesk ? '' : 'console__body--no-wall'}`}>
           {wallDesk && (
@@ -55,11 +63,13 @@ export function ConsoleScreen() {
             </aside>
           )}
           <div className="console__main">
+            {!cityDesk && <InboxPanel />}
             {wallDesk && <WallDeskPanel />}
             <IncidentDeskPanel />
           </div>
           <aside className="console__side" aria-label={t('console.duty')}>
             <ReportIncidentPanel />
+            {cityDesk && <InboxPanel />}
             <TaskListPanel />
             <OutboxPanel />
           </aside>

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ViewHello } from '../../shared/view/viewChannel';
 import { mount, settle, stubResizeObserver, type Mounted } from '../console/mountForTest';
 import { initI18n } from '../i18n';
 import { connectWallStore } from '../stores/connectWallStore';
 import { useWallStore } from '../stores/wallStore';
+import { reduceEvents } from '../../shared/state/reduceEvents';
+import { at, storyUpTo } from '../../shared/state/testing/stories';
+import { emptyWallState } from '../../shared/state/wallState';
 import { FakeBridge } from '../testing/fakeBridge';
 import { WallScreen } from './WallScreen';
 
@@ -48,5 +51,20 @@ describe('the wall display', () => {
     const wall = await showWall(new FakeBridge());
     expect(wall.querySelector('.wall__header')).not.toBeNull();
     expect(wall.querySelector('[data-testid="replay-banner"]')).toBeNull();
+  });
+
+  it('carries the 督办 banner of a task this wall’s unit dispatched that fell overdue', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(at(13)));
+    try {
+      const bridge = new FakeBridge();
+      bridge.helloState = reduceEvents(emptyWallState(), storyUpTo(8));
+      const wall = await showWall(bridge);
+      const banner = wall.querySelector<HTMLElement>('[data-testid="overdue-alarm"]');
+      expect(banner?.dataset.taskId).toBe('t2');
+      expect(banner?.textContent).toContain('签收超时');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,12 +7,24 @@ import { selectPlayerKind, selectReady, selectSeq } from '../stores/hooks';
 import { useWallStore } from '../stores/wallStore';
 import { useLayoutMarks } from '../layout/useLayoutMarks';
 import { WallLayoutView } from '../layout/WallLayoutView';
+import { OverdueAlarm } from '../wall/OverdueAlarm';
+import { PanelBoundary } from '../layout/PanelBoundary';
 import './wall.css';
+
+/** A fault in the alarm banner must never blank the wall under it: it falls back to nothing (and logs). */
+function GuardedOverdueAlarm() {
+  return (
+    <PanelBoundary fallback={() => null}>
+      <OverdueAlarm />
+    </PanelBoundary>
+  );
+}
 
 /**
  * One wall display: its slice of the wall canvas, where the header band (hall, clock, link)
  * runs across the top and the layout's cells fill the rest. Without a layout (or an empty one)
- * it shows the overview grid of incidents and tasks.
+ * it shows the overview grid of incidents and tasks. Over either, the 督办 banner of this wall's
+ * overdue tasks (renderer/wall/OverdueAlarm.tsx).
  */
 export function WallScreen({ displayId }: { displayId: string }) {
   const { t } = useTranslation();
@@ -20,10 +32,16 @@ export function WallScreen({ displayId }: { displayId: string }) {
   const layout = useWallStore((s) => s.layout);
   useLayoutMarks(ready ? layout : null);
   if (ready && layout && layout.layout.cells.length > 0) {
-    return <WallLayoutView state={layout} displayId={displayId} header={<WallHeader />} footer={<WallFooter displayId={displayId} />} headerNotice={<ReplayBanner />} />;
+    return (
+      <>
+        <WallLayoutView state={layout} displayId={displayId} header={<WallHeader />} footer={<WallFooter displayId={displayId} />} headerNotice={<ReplayBanner />} />
+        <GuardedOverdueAlarm />
+      </>
+    );
   }
   return (
     <div className="wall">
+      <GuardedOverdueAlarm />
       <WallHeader />
       {ready ? (
         <main className="wall__body">

@@ -3,6 +3,8 @@ import type { HubEvent } from '../../shared/protocol/events';
 import type { WallBridge } from '../../shared/view/bridge';
 import type { ControlState, DisplayThumbnail, HubQuery, LayoutExport, LayoutState, LinkStatus, OutboxItem, PlayerControl, PlayerInfo, PlayerUpdate, ViewHello } from '../../shared/view/viewChannel';
 import type { PanelSpec } from '../../shared/wall/panels';
+import type { DispatchProposal } from '../../shared/protocol/dispatch';
+import type { Unit } from '../../shared/protocol/units';
 import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 
@@ -17,6 +19,8 @@ export class FakeBridge implements WallBridge {
   readonly controls: PlayerControl[] = [];
   onAck: (viewId: string, pushId: number) => void = () => {};
   helloState: WallState = emptyWallState();
+  /** Replaces parts of the hello (a street console's `unit` and `user`, say). */
+  helloOverrides: Partial<ViewHello> = {};
   private updateListeners = new Set<(u: PlayerUpdate) => void>();
   private linkListeners = new Set<(l: LinkStatus) => void>();
   private outboxListeners = new Set<(o: OutboxItem[]) => void>();
@@ -29,6 +33,7 @@ export class FakeBridge implements WallBridge {
       ...helloWith(this.helloState, id),
       ...(this.layoutState ? { layout: this.layoutState } : {}),
       ...(this.controlState ? { control: this.controlState, desk: desk ?? id } : {}),
+      ...this.helloOverrides,
     });
   }
   ackUpdate(viewId: string, pushId: number): Promise<void> {
@@ -45,10 +50,39 @@ export class FakeBridge implements WallBridge {
   }
   /** Catalog queries, in call order. */
   readonly queries: HubQuery[] = [];
-  /** Records the query and answers null; a test that needs answers replaces this method. */
+  /**
+   * Units the `unit` and `children` queries answer from (`withSampleUnits()` fills it); a code
+   * it does not hold is answered null, as before.
+   */
+  units: Unit[] = [];
+  /** What `dispatchProposal` answers per incident: a proposal, or an error to reject with (a `forbidden` refusal, say). */
+  proposals: Record<string, DispatchProposal | Error> = {};
+  /**
+   * Records the query and answers from `units` and `proposals`, else null; a test that needs
+   * other answers replaces this method.
+   */
   query(query: HubQuery): Promise<unknown> {
     this.queries.push(query);
-    return Promise.resolve(null);
+    switch (query.kind) {
+      case 'unit':
+        return Promise.resolve(this.units.find((u) => u.code === query.code) ?? null);
+      case 'children': {
+        if (!this.units.some((u) => u.code === query.code)) return Promise.resolve(null);
+        return Promise.resolve(this.units.filter((u) => u.parent === query.code));
+      }
+      case 'dispatchProposal': {
+        const answer = this.proposals[query.incidentId];
+        if (answer instanceof Error) return Promise.reject(answer);
+        return Promise.resolve(answer ?? null);
+      }
+      default:
+        return Promise.resolve(null);
+    }
+  }
+  /** Fills `units` with a small slice of the city: 渝中区 and two of its streets with communities. */
+  withSampleUnits(): this {
+    this.units = SAMPLE_UNITS;
+    return this;
   }
   /** Records the control and answers like the live player would, without refusing. */
   controlPlayer(control: PlayerControl): Promise<PlayerInfo> {
@@ -208,4 +242,23 @@ export function reported(seq: number, incidentId: string, severity = 2, title = 
     location: [106.57, 29.55],
     units: ['500000', '500103', '500103001'],
   };
+}
+
+const unit = (code: string, level: Unit['level'], name: string, parent: string | null): Unit => ({ code, level, name, parent, centroid: [106.57, 29.55] });
+
+/** The city, two districts, 渝中区's streets 解放碑 and 朝天门 with a community each. */
+export const SAMPLE_UNITS: Unit[] = [
+  unit('500000', 'city', '重庆市', null),
+  unit('500103', 'district', '渝中区', '500000'),
+  unit('500106', 'district', '沙坪坝区', '500000'),
+  unit('500103001', 'street', '解放碑街道', '500103'),
+  unit('500103002', 'street', '朝天门街道', '500103'),
+  unit('500103001003', 'community', '民生路社区', '500103001'),
+  unit('500103002001', 'community', '朝东路社区', '500103002'),
+];
+
+/** A task event for tests (`task.dispatched` carries the units; others only the new holder). */
+export function taskEvent(seq: number, type: HubEvent['type'] & `task.${string}`, fields: Record<string, unknown>): HubEvent {
+  minute += 1;
+  return { seq, ts: `2024-05-01T09:${String(minute % 60).padStart(2, '0')}:00.000+08:00`, type, by: 'duty', ...fields } as HubEvent;
 }

@@ -229,6 +229,19 @@ describe('TileManager', () => {
     expect(manager.stats()).toMatchObject({ tiles: 0, players: 0 });
   });
 
+  it('gives every player the bounded settings (with a tuning’s overrides) and reports how far behind live each plays', () => {
+    const { manager, made } = setup({ hlsConfig: { maxBufferLength: 2 } });
+    const video = new FakeVideo();
+    manager.attach('t', video, source(1));
+    expect(made[0]!.config).toMatchObject({ maxBufferLength: 2, backBufferLength: 1, enableWorker: false });
+    made[0]!.parseManifest();
+    made[0]!.latency = 3.4;
+    play(2000, [video]);
+    expect(manager.stats()).toMatchObject({ players: 1, secondsBehindLive: { t: 3.4 } });
+    expect(manager.getHealth('t')).toEqual({ state: 'live', secondsBehindLive: 3 });
+    manager.dispose();
+  });
+
   it('notifies a tile only when its state or whole seconds behind live change', () => {
     const { manager, made } = setup();
     const video = new FakeVideo();

@@ -28,6 +28,11 @@ export const TaskDispatch = z.strictObject({
   toUnit: UnitCode,
   note: z.string().max(500).optional(),
   deadline: IsoTime.optional(),
+  /**
+   * Extension: units that work the incident beside `toUnit` (the lead), each given its own task
+   * in the same transaction; a big incident takes a lead and several cooperating units.
+   */
+  cooperating: z.array(UnitCode).min(1).max(12).optional(),
 });
 export const TaskAccept = z.strictObject({ type: z.literal('task.accept'), taskId });
 export const TaskReturn = z.strictObject({ type: z.literal('task.return'), taskId, reason: text(500) });
@@ -76,6 +81,8 @@ export const CommandAckOk = z.looseObject({
   seq: z.number().int().positive(),
   incidentId: z.string().optional(),
   taskId: z.string().optional(),
+  /** `task.dispatch` with cooperating units: the lead's task first, then one per cooperating unit. */
+  taskIds: z.array(z.string()).optional(),
 });
 export const CommandAckError = z.object({ ok: z.literal(false), error: ErrorBody });
 export const CommandAck = z.union([CommandAckOk, CommandAckError]);

@@ -71,6 +71,8 @@ export const TaskDispatched = z.object({
   note: z.string().optional(),
   deadline: IsoTime.optional(),
   sla: TaskSla.optional(),
+  /** Extension: a cooperating unit's task names the lead's task of the same dispatch. */
+  leadTaskId: z.string().optional(),
 });
 export const TaskAccepted = z.object({ ...taskBase, type: z.literal('task.accepted') });
 export const TaskReturned = z.object({ ...taskBase, type: z.literal('task.returned'), reason: z.string() });

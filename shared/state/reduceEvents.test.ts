@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HubEvent } from '../protocol/events';
 import { HubEvent as HubEventSchema } from '../protocol/events';
 import { reduceEvents } from './reduceEvents';
-import { emptyWallState } from './wallState';
+import { chainStory, CITY, JIEFANGBEI, storyUpTo, YUZHONG } from './testing/stories';
+import { emptyWallState, WallState as WallStateSchema } from './wallState';
 
 const ts = (s: number) => new Date(Date.UTC(2026, 10, 21, 8, 0, s)).toISOString();
 
@@ -47,5 +48,39 @@ describe('reduceEvents', () => {
 
   it('every event of the story is valid on the wire', () => {
     for (const event of story) expect(HubEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it('keeps the unit that first dispatched a task through redispatches, and names the lead of a cooperating task', () => {
+    const state = reduceEvents(emptyWallState(), chainStory);
+    expect(state.tasks.t1).toMatchObject({ originUnit: CITY, fromUnit: YUZHONG, toUnit: JIEFANGBEI });
+    expect(state.tasks.t1?.leadTaskId).toBeUndefined();
+    expect(state.tasks.t2).toMatchObject({ originUnit: CITY, leadTaskId: 't1', escalated: true, overdue: ['accept'] });
+    expect(state.tasks.t1?.steps.filter((s) => s.fromUnit !== undefined).map((s) => [s.type, s.fromUnit, s.toUnit])).toEqual([
+      ['task.dispatched', CITY, YUZHONG],
+      ['task.redispatched', YUZHONG, JIEFANGBEI],
+    ]);
+    expect(state.incidents.i1).toMatchObject({ reportedBy: 'city-duty', closedBy: 'city-duty' });
+  });
+
+  it('takes the first sender it saw as the origin of a task met at a redispatch', () => {
+    const street = reduceEvents(emptyWallState(), [story[4]!]);
+    expect(street.tasks.t1?.originUnit).toBe('500103');
+  });
+
+  it('folds the chain story the same in one batch, event by event, or in uneven pushes', () => {
+    const whole = reduceEvents(emptyWallState(), chainStory);
+    let stepwise = emptyWallState();
+    for (const event of chainStory) stepwise = reduceEvents(stepwise, [event]);
+    const pushes = reduceEvents(reduceEvents(reduceEvents(emptyWallState(), storyUpTo(3)), chainStory.slice(2, 9)), chainStory);
+    expect(stepwise).toEqual(whole);
+    expect(pushes).toEqual(whole);
+  });
+
+  it('reads a state checkpointed before tasks had an origin, taking the dispatcher as the origin', () => {
+    const state = reduceEvents(emptyWallState(), chainStory);
+    const { originUnit: _dropped, ...old } = state.tasks.t2!;
+    const parsed = WallStateSchema.parse({ ...state, tasks: { ...state.tasks, t2: old } });
+    expect(parsed.tasks.t2?.originUnit).toBe(old.fromUnit);
+    expect(WallStateSchema.parse(state)).toEqual(state);
   });
 });

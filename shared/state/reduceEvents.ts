@@ -48,6 +48,7 @@ class Draft {
           location: event.location,
           units: event.units,
           ...(event.source !== undefined ? { source: event.source } : {}),
+          ...(event.by !== undefined ? { reportedBy: event.by } : {}),
           status: 'open',
           reportedAt: event.ts,
           updatedAt: event.ts,
@@ -68,7 +69,7 @@ class Draft {
       case 'incident.closed': {
         const incident = this.incidents[event.incidentId];
         if (!incident) return;
-        this.putIncident({ ...incident, status: 'closed', closedAt: event.ts, updatedAt: event.ts });
+        this.putIncident({ ...incident, status: 'closed', closedAt: event.ts, updatedAt: event.ts, ...(event.by !== undefined ? { closedBy: event.by } : {}) });
         return;
       }
       case 'indicator.samples':
@@ -101,6 +102,7 @@ class Draft {
       state: event.state,
       by: event.by,
       ...(event.toUnit !== undefined ? { toUnit: event.toUnit } : {}),
+      ...(event.type === 'task.dispatched' || event.type === 'task.redispatched' ? { fromUnit: event.fromUnit } : {}),
       ...(stepDetail(event) !== undefined ? { detail: stepDetail(event) } : {}),
     };
     if (event.type === 'task.dispatched') {
@@ -109,6 +111,8 @@ class Draft {
         incidentId: event.incidentId,
         state: event.state,
         fromUnit: event.fromUnit,
+        originUnit: event.fromUnit,
+        ...(event.leadTaskId !== undefined ? { leadTaskId: event.leadTaskId } : {}),
         toUnit: event.toUnit,
         ...(event.note !== undefined ? { note: event.note } : {}),
         ...(event.deadline !== undefined ? { deadline: event.deadline } : {}),
@@ -145,6 +149,8 @@ class Draft {
       incidentId: event.incidentId,
       state: event.state,
       fromUnit: event.fromUnit,
+      // The dispatch itself was outside this view's scope: the first sender it saw stands for the origin.
+      originUnit: event.fromUnit,
       toUnit: event.toUnit,
       dispatchedAt: event.ts,
       updatedAt: event.ts,

@@ -14,6 +14,9 @@ export const IncidentView = z.object({
   location: LngLat,
   units: z.array(UnitCode),
   source: z.string().optional(),
+  /** Who reported it and who closed it (usernames), when the events said. */
+  reportedBy: z.string().optional(),
+  closedBy: z.string().optional(),
   status: IncidentStatus,
   reportedAt: z.string(),
   updatedAt: z.string(),
@@ -30,15 +33,25 @@ export const TaskStep = z.object({
   state: TaskState,
   by: z.string(),
   toUnit: UnitCode.optional(),
+  /** Dispatch and redispatch: the unit that sent it. */
+  fromUnit: UnitCode.optional(),
   detail: z.string().optional(),
 });
 export type TaskStep = z.infer<typeof TaskStep>;
 
-export const TaskView = z.object({
+const TaskViewFields = z.object({
   taskId: z.string(),
   incidentId: z.string(),
   state: TaskState,
+  /** The unit answering for it now: the dispatcher, or whoever passed it on last. */
   fromUnit: UnitCode,
+  /**
+   * The unit that dispatched it in the first place; redispatch never changes it. A view that
+   * first met the task at a redispatch (outside its scope before) has that redispatch's sender.
+   */
+  originUnit: UnitCode,
+  /** A cooperating unit's task: the lead task of the same dispatch. */
+  leadTaskId: z.string().optional(),
   toUnit: UnitCode,
   note: z.string().optional(),
   deadline: z.string().optional(),
@@ -50,7 +63,20 @@ export const TaskView = z.object({
   score: z.number().optional(),
   steps: z.array(TaskStep),
 });
-export type TaskView = z.infer<typeof TaskView>;
+
+/**
+ * A task as views hold it. States checkpointed before `originUnit` existed (the hub's stored
+ * checkpoints, recorded replay files) still validate: their tasks take `fromUnit` as the origin.
+ */
+export const TaskView = z.preprocess(
+  (raw) => (isRecord(raw) && raw.originUnit === undefined && typeof raw.fromUnit === 'string' ? { ...raw, originUnit: raw.fromUnit } : raw),
+  TaskViewFields,
+);
+export type TaskView = z.infer<typeof TaskViewFields>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export const IndicatorValue = z.object({ value: z.number(), at: z.string() });
 export type IndicatorValue = z.infer<typeof IndicatorValue>;

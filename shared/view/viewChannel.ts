@@ -95,6 +95,8 @@ export const HubQuery = z.discriminatedUnion('kind', [
     limit: z.number().int().min(1).max(500).optional(),
   }),
   z.strictObject({ kind: z.literal('indicators') }),
+  /** Whom to dispatch an incident to, for the caller's centre. */
+  z.strictObject({ kind: z.literal('dispatchProposal'), incidentId: z.string().min(1).max(64) }),
 ]);
 export type HubQuery = z.infer<typeof HubQuery>;
 

@@ -51,12 +51,26 @@ export const StatusPanelSettings = z.strictObject({
 });
 export type StatusPanelSettings = z.infer<typeof StatusPanelSettings>;
 
+export const SupervisionPanelSettings = z.strictObject({
+  /** Whose subordinate units to show; the wall's own unit when absent. */
+  unit: UnitCode.optional(),
+});
+export type SupervisionPanelSettings = z.infer<typeof SupervisionPanelSettings>;
+
+export const ReviewPanelSettings = z.strictObject({
+  /** The incident to review; when absent, the most recently closed severity-1/2 one, else the latest. */
+  incidentId: z.string().min(1).max(64).optional(),
+});
+export type ReviewPanelSettings = z.infer<typeof ReviewPanelSettings>;
+
 export const PANEL_SETTINGS = {
   cameras: CamerasPanelSettings,
   indicators: IndicatorsPanelSettings,
   incidents: IncidentsPanelSettings,
   tasks: TasksPanelSettings,
   status: StatusPanelSettings,
+  supervision: SupervisionPanelSettings,
+  review: ReviewPanelSettings,
 } as const;
 export type PanelKind = keyof typeof PANEL_SETTINGS;
 export const PANEL_KINDS = Object.keys(PANEL_SETTINGS) as PanelKind[];

@@ -53,12 +53,34 @@ const replay = layout('replay', 'layout.presets.replay', [
   cell('task-states', 10, 0, 2, 6, { kind: 'status', settings: { show: ['tasks', 'severity'] } }),
 ]);
 
+/*
+ * 督办督查: the left display is the supervision board of the wall's unit (its subordinate units'
+ * open, overdue and escalated tasks and step times); the right one the tasks and incidents behind it.
+ */
+const supervision = layout('supervision', 'supervision.presetName', [
+  cell('supervision', 0, 0, 6, 6, { kind: 'supervision', settings: {} }),
+  cell('tasks', 6, 0, 3, 6, { kind: 'tasks', settings: { view: 'feed', limit: 12 } }),
+  cell('incidents', 9, 0, 3, 6, { kind: 'incidents', settings: { view: 'list', limit: 12 } }),
+]);
+
+/*
+ * 事件复盘: one incident's timeline for leadership on the left display (kept off the bezel so no
+ * line is cut), its cameras and the incident list on the right.
+ */
+const review = layout('review', 'review.presetName', [
+  cell('review', 0, 0, 6, 6, { kind: 'review', settings: {} }),
+  cell('cameras', 6, 0, 6, 4, { kind: 'cameras', settings: { grid: 4, cameraIds: [] } }),
+  cell('incidents', 6, 4, 6, 2, { kind: 'incidents', settings: { view: 'ticker', limit: 6 } }),
+]);
+
 export const BUILT_IN_PRESETS: readonly Preset[] = [
   { id: 'overview', name: 'layout.presets.overview', layout: overview },
   { id: 'daily', name: 'layout.presets.daily', layout: daily },
   { id: 'emergency', name: 'layout.presets.emergency', layout: emergency },
   { id: 'leadership', name: 'layout.presets.leadership', layout: leadership },
   { id: 'replay', name: 'layout.presets.replay', layout: replay },
+  { id: 'supervision', name: 'supervision.presetName', layout: supervision },
+  { id: 'review', name: 'review.presetName', layout: review },
 ];
 
 export const DEFAULT_PRESET_ID = 'overview';

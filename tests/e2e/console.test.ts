@@ -242,6 +242,7 @@ describe('the console on a two-display wall', () => {
     }
     await deskB.locator('tr[data-incident-id]').nth(3).waitFor({ timeout: 10_000 });
     await deskB.locator('tr[data-incident-id]').nth(1).getByTestId('dispatch-button').click();
+    await deskB.getByTestId('dispatch-confirm').click();
     await deskB.locator('.task-item').first().waitFor({ timeout: 10_000 });
     fs.mkdirSync(shotDir, { recursive: true });
     await deskB.screenshot({ path: path.join(shotDir, 'console-miniature.png') });

@@ -262,7 +262,7 @@ describe('renderer against a fake browser shell', () => {
 
   it('console: filters by keyboard, dispatches and reports real commands, switches to English', async () => {
     const page = await open('role=console&display=console', { width: 1600, height: 900 });
-    await page.getByRole('cell', { name: '解放碑高层建筑消防报警' }).waitFor();
+    await page.getByRole('cell', { name: '解放碑高层建筑消防报警', exact: true }).waitFor();
     await expect(page.getByTestId('session-user').textContent()).resolves.toBe('duty01');
 
     // Severity filter from the keyboard: only the Ⅰ级 incident stays.
@@ -273,8 +273,9 @@ describe('renderer against a fake browser shell', () => {
     await page.keyboard.press('Enter');
     await expect(page.locator('tr[data-incident-id]').count()).resolves.toBe(7);
 
-    // Dispatch goes to the incident's district.
+    // Dispatch goes to the incident's district: the proposal opens, one click confirms it.
     await page.locator('tr[data-incident-id="inc-fire"]').getByTestId('dispatch-button').click();
+    await page.getByTestId('dispatch-confirm').click();
     const dispatch = await waitForCall(shell, (c) => c.channel === 'command:submit' && (c.args.command as Command).type === 'task.dispatch');
     expect(dispatch.args.command).toMatchObject({ type: 'task.dispatch', incidentId: 'inc-fire', toUnit: '500103' });
     expect((dispatch.args.command as Command).id).toMatch(/^[0-9a-f-]{36}$/);

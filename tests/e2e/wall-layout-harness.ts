@@ -28,31 +28,49 @@ export interface LayoutWall {
   close(): Promise<void>;
 }
 
+/** One wall installation (core + browser shell + its views) logged in to a hub as one centre. */
+export interface WallInstance {
+  core: WallCore;
+  shell: BrowserShell;
+  page(viewId: string): Page;
+  /** The layout id a page shows once it is ready (`<body data-layout>`), or null. */
+  shownLayout(viewId: string): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+export interface WallInstanceOptions {
+  hubUrl: string;
+  browser: Browser;
+  /** The centre's account (demo password). Default `city-duty`. */
+  username?: string;
+  displays?: WallDisplay[];
+  /** See `startLayoutWall`. */
+  video?: boolean;
+}
+
 /**
- * `video: false` (the default) answers the views' HLS requests with an error: the layout tests
- * need camera cells and their ids, not decoded video, and on a 2-core machine sixteen software
- * decoders would starve the end-to-end files running beside them. `npm run screenshots` plays it.
+ * A wall core and browser shell for one centre, its views in `browser`: several of them on one
+ * hub are several centres' halls (the city's, a district's, a street's).
  */
-export async function startLayoutWall(options: { simulator: boolean; seed?: number; video?: boolean }): Promise<LayoutWall> {
-  const hubDir = tempDir('wall-layout-hub-');
-  const wallDir = tempDir('wall-layout-wall-');
-  const hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: hubDir, demo: true, simulator: options.simulator, seed: options.seed ?? 7, logger: false, hlsEager: false, clipsDir: SHARED_CLIPS_DIR });
-  const config = loadWallConfig({ WALL_HUB_URL: hub.url, WALL_USERNAME: 'city-duty', WALL_PASSWORD: 'demo', WALL_DATA_DIR: wallDir });
+export async function startWallInstance(options: WallInstanceOptions): Promise<WallInstance> {
+  const wallDir = tempDir('wall-instance-');
+  const config = loadWallConfig({ WALL_HUB_URL: options.hubUrl, WALL_USERNAME: options.username ?? 'city-duty', WALL_PASSWORD: 'demo', WALL_DATA_DIR: wallDir });
   const core = createWallCore({ ...config, logger: silentLogger });
   await core.start();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const displays = options.displays ?? TWO_DISPLAYS;
   const shell = await startBrowserShell({
     core,
-    hubUrl: hub.url,
+    hubUrl: options.hubUrl,
     rendererDir: path.join(REPO_ROOT, 'dist/renderer'),
-    displays: TWO_DISPLAYS,
+    displays,
     openWindows: true,
-    browser,
+    browser: options.browser,
     log: () => {},
   });
+  const viewIds = [...displays.map((d) => `wall-${d.id}`), 'console'];
   if (!options.video) {
-    for (const viewId of ['wall-1', 'wall-2', 'console']) {
-      await shell.windows?.pageOf(viewId)?.context().route(`${hub.url}/hls/**`, (route) => route.abort());
+    for (const viewId of viewIds) {
+      await shell.windows?.pageOf(viewId)?.context().route(`${options.hubUrl}/hls/**`, (route) => route.abort());
     }
   }
   const page = (viewId: string): Page => {
@@ -65,22 +83,47 @@ export async function startLayoutWall(options: { simulator: boolean; seed?: numb
     if (!p || p.isClosed()) return null;
     return p.evaluate(() => (document.body.dataset.ready === '1' ? (document.body.dataset.layout ?? null) : null));
   };
-  for (const viewId of ['wall-1', 'wall-2', 'console']) {
+  for (const viewId of viewIds) {
     await waitUntil(async () => (await shownLayout(viewId)) !== null, `${viewId} showing a layout`, 60_000, 100);
   }
   return {
-    hub,
     core,
     shell,
-    browser,
     page,
     shownLayout,
     async close() {
       await shell.close().catch(() => {});
-      await browser.close().catch(() => {});
       await core.stop().catch(() => {});
+      fs.rmSync(wallDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const launchChromium = () =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+
+/**
+ * `video: false` (the default) answers the views' HLS requests with an error: the layout tests
+ * need camera cells and their ids, not decoded video, and on a 2-core machine sixteen software
+ * decoders would starve the end-to-end files running beside them. `npm run screenshots` plays it.
+ */
+export async function startLayoutWall(options: { simulator: boolean; seed?: number; video?: boolean }): Promise<LayoutWall> {
+  const hubDir = tempDir('wall-layout-hub-');
+  const hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: hubDir, demo: true, simulator: options.simulator, seed: options.seed ?? 7, logger: false, hlsEager: false, clipsDir: SHARED_CLIPS_DIR });
+  const browser = await launchChromium();
+  const wall = await startWallInstance({ hubUrl: hub.url, browser, ...(options.video !== undefined ? { video: options.video } : {}) });
+  return {
+    hub,
+    core: wall.core,
+    shell: wall.shell,
+    browser,
+    page: wall.page,
+    shownLayout: wall.shownLayout,
+    async close() {
+      await wall.close();
+      await browser.close().catch(() => {});
       await hub.close().catch(() => {});
-      for (const dir of [hubDir, wallDir]) fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(hubDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,38 +1,38 @@
-import { useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IncidentView } from '../../../shared/state/wallState';
-import { useBridge } from '../../bridge/BridgeContext';
-import { useUnitName } from '../../stores/hooks';
-import { submitCommand } from '../../stores/submitCommand';
-import { useWallStore } from '../../stores/wallStore';
+import { useDispatchDesk } from '../../dispatch/dispatchDesk';
 
 /**
- * One-click dispatch to the incident's district (`units[1]`). The full flow (pick a unit, note,
- * deadline) replaces this later; the command is the real one.
+ * Opens (or closes) the incident's dispatch proposal under its row; the proposal fetches the
+ * hub's suggestion and sends the command. Focus comes back here when the proposal closes.
  */
-export function DispatchButton({ incident }: { incident: IncidentView }) {
+export function DispatchButton({ incident, proposalId }: { incident: IncidentView; proposalId?: string }) {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const district = incident.units[1];
-  const districtName = useUnitName(district);
-  const [busy, setBusy] = useState(false);
-  const usable = district !== undefined && incident.status === 'open';
+  const open = useDispatchDesk((s) => s.openIncidentId === incident.incidentId);
+  const toggle = useDispatchDesk((s) => s.toggle);
+  const usable = incident.status === 'open';
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
 
-  async function dispatch() {
-    if (!district) return;
-    setBusy(true);
-    await submitCommand(bridge, useWallStore, { type: 'task.dispatch', incidentId: incident.incidentId, toUnit: district });
-    setBusy(false);
-  }
+  useEffect(() => {
+    // Closed from inside the proposal (Esc, cancel, confirm): focus was there and is now lost.
+    const active = document.activeElement;
+    if (wasOpen.current && !open && (active === null || active === document.body)) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
 
   return (
     <button
+      ref={button}
       type="button"
       className="button button--small"
-      disabled={!usable || busy}
-      title={usable ? t('incidents.dispatchTo', { unit: districtName }) : t('incidents.dispatchUnavailable')}
-      aria-label={usable ? t('incidents.dispatchTo', { unit: districtName }) : t('incidents.dispatchUnavailable')}
-      onClick={() => void dispatch()}
+      disabled={!usable}
+      aria-expanded={usable ? open : undefined}
+      aria-controls={open ? proposalId : undefined}
+      title={usable ? t('dispatch.open', { title: incident.title }) : t('dispatch.closedIncident')}
+      aria-label={usable ? t('dispatch.open', { title: incident.title }) : t('dispatch.closedIncident')}
+      onClick={() => toggle(incident.incidentId)}
       data-testid="dispatch-button"
     >
       {t('incidents.dispatch')}

@@ -12,13 +12,21 @@ interface IncidentListProps {
   /** Wall: a large read-only feed; console: a dense table whose rows can carry actions. */
   variant: 'wall' | 'console';
   emptyText: string;
-  /** `titleId`: the id of the row's title cell, for actions that name the incident they act on. */
-  renderActions?: (incident: IncidentView, titleId: string) => ReactNode;
+  /**
+   * `titleId`: the id of the row's title cell, for actions that name the incident they act on;
+   * `detailId`: the id of the row's detail (below), for the action that opens it.
+   */
+  renderActions?: (incident: IncidentView, titleId: string, detailId: string) => ReactNode;
   /** Console: the incident the wall is focused on, marked in its row. */
   markedIncidentId?: string;
+  /**
+   * Console: something to show under a row across the whole table (the dispatch proposal), or
+   * null for nothing.
+   */
+  renderDetail?: (incident: IncidentView) => ReactNode;
 }
 
-export function IncidentList({ incidents, variant, emptyText, renderActions, markedIncidentId }: IncidentListProps) {
+export function IncidentList({ incidents, variant, emptyText, renderActions, markedIncidentId, renderDetail }: IncidentListProps) {
   const { t } = useTranslation();
   const now = useWallNow(5000);
   if (incidents.length === 0) return <p className="empty">{emptyText}</p>;
@@ -46,7 +54,14 @@ export function IncidentList({ incidents, variant, emptyText, renderActions, mar
       </thead>
       <tbody>
         {incidents.map((incident) => (
-          <IncidentRow key={incident.incidentId} incident={incident} now={now} renderActions={renderActions} onWall={incident.incidentId === markedIncidentId} />
+          <IncidentRow
+            key={incident.incidentId}
+            incident={incident}
+            now={now}
+            renderActions={renderActions}
+            renderDetail={renderDetail}
+            onWall={incident.incidentId === markedIncidentId}
+          />
         ))}
       </tbody>
     </table>
@@ -71,29 +86,47 @@ function IncidentFeedItem({ incident, now, held }: { incident: IncidentView; now
   );
 }
 
-function IncidentRow({ incident, now, renderActions, onWall }: { incident: IncidentView; now: number; renderActions?: IncidentListProps['renderActions']; onWall: boolean }) {
+interface IncidentRowProps {
+  incident: IncidentView;
+  now: number;
+  renderActions?: IncidentListProps['renderActions'];
+  renderDetail?: IncidentListProps['renderDetail'];
+  onWall: boolean;
+}
+
+function IncidentRow({ incident, now, renderActions, renderDetail, onWall }: IncidentRowProps) {
   const { t } = useTranslation();
   const titleId = useId();
+  const detailId = useId();
   const age = ageOf(incident.reportedAt, now);
+  const detail = renderDetail?.(incident);
+  const columns = renderActions ? 6 : 5;
   return (
-    <tr className={`incident-row sev-${incident.severity} ${onWall ? 'incident-row--on-wall' : ''}`} data-incident-id={incident.incidentId} data-on-wall={onWall || undefined}>
-      <td className="incident-row__severity">
-        <SeverityBadge severity={incident.severity} />
-      </td>
-      <td className="incident-row__title" id={titleId}>
-        {incident.title}
-        {incident.status === 'closed' && <span className="tag">{t('incidents.closed')}</span>}
-        {onWall && <span className="tag tag--on-wall">{t('incidents.onWall')}</span>}
-      </td>
-      <td className="incident-row__board">{t(`board.${incident.board}`)}</td>
-      <td className="incident-row__location">
-        <IncidentPlace units={incident.units} />
-      </td>
-      <td className="incident-row__age">
-        <time dateTime={incident.reportedAt}>{t(`age.${age.unit}`, { count: age.count })}</time>
-      </td>
-      {renderActions && <td className="incident-row__actions">{renderActions(incident, titleId)}</td>}
-    </tr>
+    <>
+      <tr className={`incident-row sev-${incident.severity} ${onWall ? 'incident-row--on-wall' : ''}`} data-incident-id={incident.incidentId} data-on-wall={onWall || undefined}>
+        <td className="incident-row__severity">
+          <SeverityBadge severity={incident.severity} />
+        </td>
+        <td className="incident-row__title" id={titleId}>
+          {incident.title}
+          {incident.status === 'closed' && <span className="tag">{t('incidents.closed')}</span>}
+          {onWall && <span className="tag tag--on-wall">{t('incidents.onWall')}</span>}
+        </td>
+        <td className="incident-row__board">{t(`board.${incident.board}`)}</td>
+        <td className="incident-row__location">
+          <IncidentPlace units={incident.units} />
+        </td>
+        <td className="incident-row__age">
+          <time dateTime={incident.reportedAt}>{t(`age.${age.unit}`, { count: age.count })}</time>
+        </td>
+        {renderActions && <td className="incident-row__actions">{renderActions(incident, titleId, detailId)}</td>}
+      </tr>
+      {detail && (
+        <tr className="incident-row__detail" id={detailId}>
+          <td colSpan={columns}>{detail}</td>
+        </tr>
+      )}
+    </>
   );
 }
 

@@ -4,6 +4,9 @@ import { Panel } from '../../components/Panel';
 import { useLatestIncidents } from '../../stores/hooks';
 import { useWallStore } from '../../stores/wallStore';
 import { isCurrent, type ShownRefusal } from '../../console/refusal';
+import { useDispatchDesk } from '../../dispatch/dispatchDesk';
+import { DispatchProposalForm } from '../../dispatch/DispatchProposalForm';
+import { DispatchStatus } from '../../dispatch/DispatchStatus';
 import { DispatchButton } from './DispatchButton';
 import { BoardBars, SeverityTiles } from './IncidentCounts';
 import { IncidentList } from './IncidentList';
@@ -49,8 +52,9 @@ export function LatestIncidentsPanel({ limit = 10 }: { limit?: number }) {
 const NO_FILTER: number[] = [];
 
 /**
- * Console: every open incident, filterable by severity, each with "show on wall" and dispatch;
- * the incident the wall is focused on is marked.
+ * Console: every open incident, filterable by severity, each with "show on wall" and dispatch
+ * (the hub's proposal opens under the row; the row then says where the dispatch stands); the
+ * incident the wall is focused on is marked.
  */
 export function IncidentDeskPanel() {
   const { t } = useTranslation();
@@ -59,6 +63,8 @@ export function IncidentDeskPanel() {
   const control = useWallStore((s) => s.control);
   const incidents = useLatestIncidents({ severities: severities.length ? severities : undefined });
   const onWallId = useWallStore((s) => (s.layout?.mode === 'focus' ? s.layout.focusIncidentId : undefined));
+  const proposalFor = useDispatchDesk((s) => s.openIncidentId);
+  const closeProposal = useDispatchDesk((s) => s.close);
   return (
     <Panel title={t('incidents.list')} className="panel--desk" aside={<SeverityFilter selected={severities} onChange={setSeverities} />}>
       <p className="console-notice console-notice--error" role="alert" data-testid="incident-focus-error">
@@ -69,12 +75,14 @@ export function IncidentDeskPanel() {
         variant="console"
         emptyText={severities.length ? t('incidents.noneMatching') : t('incidents.none')}
         markedIncidentId={onWallId}
-        renderActions={(incident, titleId) => (
+        renderActions={(incident, titleId, detailId) => (
           <>
             <ShowOnWallButton incident={incident} titleId={titleId} onRefused={setRefusal} />
-            <DispatchButton incident={incident} />
+            <DispatchButton incident={incident} proposalId={detailId} />
+            <DispatchStatus incident={incident} />
           </>
         )}
+        renderDetail={(incident) => (incident.incidentId === proposalFor ? <DispatchProposalForm incident={incident} onClose={() => closeProposal(incident.incidentId)} /> : null)}
       />
     </Panel>
   );
