@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/server';
+import { startTcpProxy, type TcpProxy } from '../../main/core/testing/tcpProxy';
 import { DEFAULT_DISPATCH_RULES } from '../../hub/domain/dispatchRules';
 import type { TaskState } from '../../shared/domain/taskLifecycle';
 import { login, SHARED_CLIPS_DIR, tempDir } from '../support/hub';
@@ -28,6 +29,8 @@ let browser: Browser;
 let city: WallInstance;
 let district: WallInstance;
 let street: WallInstance;
+/** The city hall reaches the hub through this relay, so the test can take its network away. */
+let cityLink: TcpProxy;
 const pageErrors: string[] = [];
 const duty = { username: 'city-duty', unit: '500000', roles: ['duty' as const] };
 
@@ -47,8 +50,9 @@ beforeAll(async () => {
     dispatchRules: { ...DEFAULT_DISPATCH_RULES, rules: [drill, ...DEFAULT_DISPATCH_RULES.rules] },
   });
   browser = await launchChromium();
-  const start = (username: string) => startWallInstance({ hubUrl: hub.url, browser, username, displays: ONE_DISPLAY });
-  city = await start('city-duty');
+  const start = (username: string, hubUrl = hub.url) => startWallInstance({ hubUrl, browser, username, displays: ONE_DISPLAY });
+  cityLink = await startTcpProxy(hub.port);
+  city = await start('city-duty', cityLink.url);
   district = await start('d500103-duty');
   street = await start('s500103001-duty');
   for (const instance of [city, district, street]) {
@@ -59,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const instance of [city, district, street]) await instance?.close();
   await browser?.close().catch(() => {});
+  await cityLink?.close();
   await hub?.close().catch(() => {});
   if (hubDir) fs.rmSync(hubDir, { recursive: true, force: true });
 });
@@ -220,6 +225,37 @@ describe('one click down the hierarchy', () => {
   });
 });
 
+describe('a dispatch clicked while the hub is out of reach', () => {
+  it('shows as pending, and is delivered exactly once when the hub returns', async () => {
+    const incidentId = await reportInStreet('八一路 窨井冒水', 'drainage', 4);
+    const cityConsole = city.page('console');
+    const row = cityConsole.locator(`tr[data-incident-id="${incidentId}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    const tasksOnHub = () => Object.values(district.core.state().tasks).filter((t) => t.incidentId === incidentId);
+
+    cityLink.block();
+    cityLink.cut();
+    await waitUntil(async () => city.core.status().link.state !== 'connected', 'the city hall offline', 10_000, 50);
+    await row.getByTestId('dispatch-button').click();
+    // no proposal from the hub: the console offers the incident's district below it, and says why
+    await cityConsole.getByTestId('dispatch-confirm').waitFor({ timeout: 10_000 });
+    await expect(cityConsole.getByTestId('dispatch-lead').getAttribute('data-unit-code')).resolves.toBe(DISTRICT);
+    await cityConsole.getByTestId('dispatch-confirm').click();
+    await waitUntil(async () => ['pending', 'sending'].includes((await row.getByTestId('dispatch-status').getAttribute('data-dispatch-state')) ?? ''), 'the row showing the dispatch pending', 5_000, 50);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(tasksOnHub()).toEqual([]);
+    expect(['pending', 'sending']).toContain(await row.getByTestId('dispatch-status').getAttribute('data-dispatch-state'));
+
+    cityLink.unblock();
+    await waitUntil(async () => tasksOnHub().length > 0, 'the dispatch delivered after the hub returned', 30_000, 100);
+    await waitUntil(async () => ['acknowledged', 'dispatched'].includes((await row.getByTestId('dispatch-status').getAttribute('data-dispatch-state')) ?? ''), 'the row showing it dispatched', 10_000, 100);
+    // and only once: the outbox's retries carry the same command id
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(tasksOnHub()).toHaveLength(1);
+    expect(tasksOnHub()[0]).toMatchObject({ toUnit: DISTRICT, fromUnit: '500000' });
+  });
+});
+
 describe('a task nobody takes up', () => {
   it('passes its SLA, escalates to the unit above and raises the alarm on the dispatching wall', async () => {
     const incidentId = await reportInStreet('较场口 井盖缺失', DRILL_KIND, 3);
@@ -248,6 +284,15 @@ describe('a task nobody takes up', () => {
     await alarm.waitFor({ timeout: 10_000 });
     await expect(alarm.textContent()).resolves.toContain('较场口 井盖缺失');
     expect(await cityWall.evaluate(() => (window as unknown as { tones: string[] }).tones)).toContain('overdue');
+
+    // the supervision board counts it: overdue and escalated, now with the city itself
+    await city.core.handleCall('console', 'layout:apply', { presetId: 'supervision' });
+    const totals = cityWall.getByTestId('supervision-totals');
+    await totals.waitFor({ timeout: 10_000 });
+    const total = async (count: string) => Number(await totals.locator(`[data-count="${count}"] .supervision-total__value`).textContent());
+    expect(await total('overdue')).toBeGreaterThanOrEqual(1);
+    expect(await total('escalated')).toBeGreaterThanOrEqual(1);
+    await expect(cityWall.locator('.supervision-row[data-unit="500000"][data-own]').count()).resolves.toBe(1);
   });
 });
 
