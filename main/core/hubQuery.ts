@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CameraList } from '../../shared/protocol/cameras';
 import { DispatchProposal } from '../../shared/protocol/dispatch';
+import { BuildingList, RescueTeamList, RiskPointList, UnitAreaList } from '../../shared/protocol/map';
 import { IndicatorList } from '../../shared/protocol/indicators';
 import { Unit, UnitList } from '../../shared/protocol/units';
 import type { HubQuery } from '../../shared/view/viewChannel';
@@ -23,6 +24,14 @@ export function hubQueryRequest(query: HubQuery): { path: string; schema: z.ZodT
     }
     case 'indicators':
       return { path: '/api/v1/indicators', schema: IndicatorList };
+    case 'mapAreas':
+      return { path: `/api/v1/map/areas?parent=${encodeURIComponent(query.parent)}`, schema: UnitAreaList };
+    case 'mapBuildings':
+      return { path: `/api/v1/map/buildings?unit=${encodeURIComponent(query.unit)}`, schema: BuildingList };
+    case 'riskPoints':
+      return { path: `/api/v1/map/risk-points${query.unit !== undefined ? `?unit=${encodeURIComponent(query.unit)}` : ''}`, schema: RiskPointList };
+    case 'rescueTeams':
+      return { path: `/api/v1/map/rescue-teams${query.unit !== undefined ? `?unit=${encodeURIComponent(query.unit)}` : ''}`, schema: RescueTeamList };
     case 'dispatchProposal':
       return { path: `/api/v1/incidents/${encodeURIComponent(query.incidentId)}/dispatch-proposal`, schema: DispatchProposal };
   }

@@ -97,6 +97,11 @@ export const HubQuery = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('indicators') }),
   /** Whom to dispatch an incident to, for the caller's centre. */
   z.strictObject({ kind: z.literal('dispatchProposal'), incidentId: z.string().min(1).max(64) }),
+  /** The 3D scene's geometry and markers (shared/protocol/map.ts). */
+  z.strictObject({ kind: z.literal('mapAreas'), parent: z.string().max(15) }),
+  z.strictObject({ kind: z.literal('mapBuildings'), unit: z.string().max(15) }),
+  z.strictObject({ kind: z.literal('riskPoints'), unit: z.string().max(15).optional() }),
+  z.strictObject({ kind: z.literal('rescueTeams'), unit: z.string().max(15).optional() }),
 ]);
 export type HubQuery = z.infer<typeof HubQuery>;
 
