@@ -19,7 +19,8 @@ function integer(name: string, value: string | undefined): number | undefined {
  * camera platform's cameras, JSON `[{id, name, unit, location, hls}]`, instead of the loop clips),
  * HUB_TEST_CONTROLS (test and demo controls outside demo mode: `POST /api/v1/cameras/:id/feed`),
  * HUB_DISPATCH_RULES (routing rules and SLA minutes, JSON; see domain/dispatchRules.ts; read and
- * checked when the hub starts).
+ * checked when the hub starts), HUB_BUILDINGS_FILE (building footprints, GeoJSON; see
+ * shared/geo/buildingsGeoJson.ts; read and checked when the hub starts).
  */
 export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOptions {
   const demo = flag(env.HUB_DEMO) ?? false;
@@ -40,6 +41,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): HubOpti
   if (env.HUB_CLIPS_DIR) options.clipsDir = env.HUB_CLIPS_DIR;
   if (env.HUB_CAMERAS_FILE) options.camerasFile = env.HUB_CAMERAS_FILE;
   if (env.HUB_DISPATCH_RULES) options.dispatchRulesFile = env.HUB_DISPATCH_RULES;
+  if (env.HUB_BUILDINGS_FILE) options.buildingsFile = env.HUB_BUILDINGS_FILE;
   if (flag(env.HUB_TEST_CONTROLS)) options.testControls = true;
   const ttl = integer('HUB_TOKEN_TTL_MS', env.HUB_TOKEN_TTL_MS);
   if (ttl) options.tokenTtlMs = ttl;

@@ -16,6 +16,7 @@ import { SlaClock } from './domain/slaClock';
 import { Snapshots } from './domain/snapshots';
 import { SystemPublisher } from './domain/systemPublisher';
 import { loadHierarchy } from './hierarchy';
+import { BuildingCatalog, MapAreas, readBuildingsFile, BUILDINGS_FILE_ENV } from './map';
 import { registerAuth } from './http/authRoutes';
 import { registerCameraFeedControl } from './http/cameraFeedRoutes';
 import { registerCatalog } from './http/catalogRoutes';
@@ -26,6 +27,7 @@ import { registerHistory } from './http/historyRoutes';
 import { registerErrorHandlers } from './http/errors';
 import { registerHls } from './http/hlsRoutes';
 import { registerInputGuard } from './http/inputGuard';
+import { registerMap } from './http/mapRoutes';
 import { registerUnits } from './http/unitRoutes';
 import { EventFeed } from './realtime/eventFeed';
 import { joinCluster } from './realtime/scaleOut';
@@ -65,6 +67,13 @@ export interface HubOptions {
    * replace the generated loop-clip cameras, keep their own `hls` URLs, and `/hls/*` answers 404.
    */
   camerasFile?: string;
+  /**
+   * Building footprints, a GeoJSON FeatureCollection (HUB_BUILDINGS_FILE; format in
+   * shared/geo/buildingsGeoJson.ts), read and checked at start: a bad file stops the hub, naming
+   * the file and the field. Streets holding some answer them (`source: 'imported'`); the others
+   * keep their generated buildings.
+   */
+  buildingsFile?: string;
   /** Where the loop clips live (default `<dataDir>/hls-clips`). */
   clipsDir?: string;
   /** Fastify request logging; `false` also silences the hub's own log lines (tests). */
@@ -111,6 +120,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Checked before anything opens: a bad rules file stops the hub with nothing to clean up.
   const dispatchRules = options.dispatchRulesFile ? readDispatchRules(options.dispatchRulesFile) : (options.dispatchRules ?? DEFAULT_DISPATCH_RULES);
   if (options.dispatchRulesFile) log(`${dispatchRules.rules.length} routing rules from ${options.dispatchRulesFile}`);
+  const importedBuildings = options.buildingsFile ? readBuildingsFile(options.buildingsFile) : undefined;
   const store = await openStore({ dataDir: options.dataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => store.close()];
   const close = async () => {
@@ -119,6 +129,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const hierarchy = loadHierarchy();
     const indicators = loadIndicators(1);
+    const mapAreas = new MapAreas(hierarchy);
+    const buildings = new BuildingCatalog(hierarchy, mapAreas);
+    if (importedBuildings && options.buildingsFile) {
+      const imported = buildings.replaceImported(importedBuildings);
+      if (!imported.ok) throw new Error(`${BUILDINGS_FILE_ENV} ${options.buildingsFile}: ${imported.message}`);
+      const { summary } = imported;
+      log(`${summary.buildings} buildings on ${summary.streets} streets from ${options.buildingsFile}${summary.outside ? ` (${summary.outside} outside the districts, left out)` : ''}`);
+    }
     const cameras = options.camerasFile ? readCameraFile(options.camerasFile, hierarchy) : loadCameras(1);
     if (options.camerasFile) log(`${cameras.all().length} cameras from ${options.camerasFile} (their own HLS URLs; no loop clips)`);
     const indicatorUnits = new Map(indicators.map((i) => [i.id, i.unit]));
@@ -166,8 +184,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       indicators,
       cameras,
       mapData: () => (mapData ??= loadMapData(1)),
+      mapAreas,
+      buildings,
       dispatchRules,
       now,
+      log,
       publicBaseUrl: () => baseUrl,
       authenticate,
     };
@@ -178,6 +199,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     registerUnits(app, ctx);
     registerHistory(app, ctx);
     registerCatalog(app, ctx);
+    registerMap(app, ctx);
     registerCommands(app, ctx);
     registerDispatch(app, ctx);
     registerCameraFeedControl(app, ctx, { enabled: Boolean(options.demo || options.testControls), feeds, publisher, feed, log });

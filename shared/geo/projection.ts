@@ -13,7 +13,7 @@ const METRES_PER_DEGREE_LNG = METRES_PER_DEGREE_LAT * Math.cos((SCENE_ORIGIN[1] 
 
 /** [x, z] in metres for a [lng, lat]. */
 export function project([lng, lat]: LngLat): [number, number] {
-  return [(lng - SCENE_ORIGIN[0]) * METRES_PER_DEGREE_LNG, -(lat - SCENE_ORIGIN[1]) * METRES_PER_DEGREE_LAT];
+  return [(lng - SCENE_ORIGIN[0]) * METRES_PER_DEGREE_LNG, (SCENE_ORIGIN[1] - lat) * METRES_PER_DEGREE_LAT];
 }
 
 /** The [lng, lat] of a ground point [x, z]. */
