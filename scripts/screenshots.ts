@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const config = loadWallConfig({ WALL_HUB_URL: hub.url, WALL_DATA_DIR: path.join(dataDir, 'wall') });
   const core = createWallCore({ ...config, logger: createLogger({ level: 'warn' }) });
   await core.start();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--autoplay-policy=no-user-gesture-required'] });
   const shell = await startBrowserShell({ core, hubUrl: hub.url, rendererDir: path.join(root, 'dist/renderer'), displays, openWindows: true, browser, log: () => {} });
   const page = (viewId: string): Page => shell.windows!.pageOf(viewId)!;
   const shows = async (layoutId: string) => {

@@ -24,6 +24,8 @@ export function describePanel(panel: PanelSpec, t: TFunction): string {
       return t('supervision.panelName');
     case 'review':
       return t('review.panelName');
+    case 'city3d':
+      return t('scene.panelName');
   }
 }
 

@@ -13,7 +13,7 @@ export interface PaletteEntry {
 /**
  * Every panel an officer can drag onto a cell: camera grids, each indicator board and all of
  * them, the three incident views and the review, the two task views and the supervision board,
- * and the overview counts.
+ * and the overview counts and the 3D city.
  */
 export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   ...CAMERA_GRIDS.map((grid): PaletteEntry => ({ id: `cameras-${grid}`, group: 'cameras', panel: { kind: 'cameras', settings: { grid, cameraIds: [] } } })),
@@ -24,6 +24,8 @@ export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
   // 督办 works on tasks, 复盘 on an incident: listed with them rather than in groups of their own.
   { id: 'supervision', group: 'tasks', panel: { kind: 'supervision', settings: {} } },
   { id: 'review', group: 'incidents', panel: { kind: 'review', settings: {} } },
+  // The 3D city is a 态势 view: listed with the overview counts.
+  { id: 'city3d', group: 'status', panel: { kind: 'city3d', settings: { colorBy: 'incidents' } } },
 ];
 
 export const PALETTE_GROUPS = ['cameras', 'indicators', 'incidents', 'tasks', 'status'] as const;

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { PanelKind, PanelSettings } from '../../shared/wall/panels';
 import { IncidentsCell } from '../layout/cells/IncidentsCell';
 import { StatusCell } from '../layout/cells/StatusCell';
+import { City3dPanel } from '../scene3d';
 import { TasksCell } from '../layout/cells/TasksCell';
 import { CamerasPanel } from './cameras';
 import { IndicatorsPanel } from './indicators';
@@ -23,6 +24,7 @@ export const PANEL_REGISTRY: { [K in PanelKind]: ComponentType<PanelProps<K>> } 
   status: StatusCell,
   supervision: SupervisionPanel,
   review: ReviewPanel,
+  city3d: City3dPanel,
 };
 
 export function panelComponent<K extends PanelKind>(kind: K): ComponentType<PanelProps<K>> {

@@ -5,6 +5,7 @@ import type { ControlState, DisplayThumbnail, HubQuery, LayoutExport, LayoutStat
 import type { PanelSpec } from '../../shared/wall/panels';
 import type { DispatchProposal } from '../../shared/protocol/dispatch';
 import type { Unit } from '../../shared/protocol/units';
+import type { BuildingList, UnitArea } from '../../shared/protocol/map';
 import { emptyWallState } from '../../shared/state/wallState';
 import type { WallState } from '../../shared/state/wallState';
 
@@ -70,6 +71,10 @@ export class FakeBridge implements WallBridge {
         if (!this.units.some((u) => u.code === query.code)) return Promise.resolve(null);
         return Promise.resolve(this.units.filter((u) => u.parent === query.code));
       }
+      case 'mapAreas':
+        return Promise.resolve(this.mapAreas[query.parent] ?? null);
+      case 'mapBuildings':
+        return Promise.resolve(this.buildingLists[query.unit] ?? null);
       case 'dispatchProposal': {
         const answer = this.proposals[query.incidentId];
         if (answer instanceof Error) return Promise.reject(answer);
@@ -78,6 +83,16 @@ export class FakeBridge implements WallBridge {
       default:
         return Promise.resolve(null);
     }
+  }
+  /** What `mapAreas` answers per parent code (`withSampleMap()` fills it); a parent it does not hold is answered null. */
+  mapAreas: Record<string, UnitArea[]> = {};
+  /** What `mapBuildings` answers per street code. */
+  buildingLists: Record<string, BuildingList> = {};
+  /** Fills `mapAreas` and `buildingLists` with SAMPLE_MAP: the city's two sample districts, 渝中区's two streets, 解放碑's buildings. */
+  withSampleMap(): this {
+    this.mapAreas = SAMPLE_MAP.areas;
+    this.buildingLists = SAMPLE_MAP.buildings;
+    return this;
   }
   /** Fills `units` with a small slice of the city: 渝中区 and two of its streets with communities. */
   withSampleUnits(): this {
@@ -262,3 +277,39 @@ export function taskEvent(seq: number, type: HubEvent['type'] & `task.${string}`
   minute += 1;
   return { seq, ts: `2024-05-01T09:${String(minute % 60).padStart(2, '0')}:00.000+08:00`, type, by: 'duty', ...fields } as HubEvent;
 }
+
+/** An axis-aligned box of [lng, lat] corners, counter-clockwise: a stand-in outline. */
+function box(west: number, south: number, east: number, north: number): [number, number][] {
+  return [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+  ];
+}
+
+const area = (code: string, name: string, level: UnitArea['level'], ring: [number, number][]): UnitArea => {
+  const lng = ring.reduce((sum, p) => sum + p[0], 0) / ring.length;
+  const lat = ring.reduce((sum, p) => sum + p[1], 0) / ring.length;
+  return { code, name, level, centroid: [lng, lat], polygons: [[ring]] };
+};
+
+/**
+ * A small map matching SAMPLE_UNITS, in the shapes the hub answers `/api/v1/map/areas` and
+ * `/api/v1/map/buildings` with: 渝中区 and 沙坪坝区 side by side under the city, 渝中区's two
+ * streets splitting it, and a row of buildings in 解放碑.
+ */
+export const SAMPLE_MAP: { areas: Record<string, UnitArea[]>; buildings: Record<string, BuildingList> } = {
+  areas: {
+    '500000': [area('500103', '渝中区', 'district', box(106.53, 29.54, 106.59, 29.57)), area('500106', '沙坪坝区', 'district', box(106.4, 29.5, 106.53, 29.65))],
+    '500103': [area('500103001', '解放碑街道', 'street', box(106.565, 29.54, 106.59, 29.57)), area('500103002', '朝天门街道', 'street', box(106.53, 29.54, 106.565, 29.57))],
+    '500103001': [area('500103001003', '民生路社区', 'community', box(106.565, 29.54, 106.59, 29.57))],
+  },
+  buildings: {
+    '500103001': {
+      unit: '500103001',
+      source: 'generated',
+      buildings: Array.from({ length: 6 }, (_, i) => ({ id: `b-500103001-${i}`, footprint: box(106.57 + i * 0.002, 29.55, 106.571 + i * 0.002, 29.551), heightM: 30 + i * 20 })),
+    },
+  },
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOARDS, Severity } from '../protocol/common';
+import { BOARDS, IsoTime, Severity } from '../protocol/common';
 import { UnitCode } from '../protocol/units';
 
 /*
@@ -63,6 +63,58 @@ export const ReviewPanelSettings = z.strictObject({
 });
 export type ReviewPanelSettings = z.infer<typeof ReviewPanelSettings>;
 
+/** The 3D scene's layers, each switched on or off in the layer manager. */
+export const CITY3D_LAYERS = ['areas', 'labels', 'buildings', 'incidents', 'tasks', 'cameras', 'teams', 'risks'] as const;
+export type City3dLayer = (typeof CITY3D_LAYERS)[number];
+
+const Metres = z.number().min(-2_000_000).max(2_000_000);
+
+/**
+ * Where the scene's camera looks, the same in every window: a ground point in metres
+ * (shared/geo/projection.ts), how far away, from which side (0° looks north, 90° east), and how
+ * steeply down (90° is straight down).
+ */
+export const SceneCameraView = z.strictObject({
+  target: z.tuple([Metres, Metres]),
+  distanceM: z.number().min(50).max(3_000_000),
+  headingDeg: z.number().min(-360).max(360),
+  pitchDeg: z.number().min(15).max(89),
+});
+export type SceneCameraView = z.infer<typeof SceneCameraView>;
+
+export const City3dPanelSettings = z.strictObject({
+  /** The unit shown: the city, a district or a street (its children's areas). Absent: the wall's own unit. */
+  unit: UnitCode.refine((code) => code.length === 6 || code.length === 9, 'the city, a district or a street (6 or 9 digits)').optional(),
+  /**
+   * 'incidents': each area by its open incidents. Otherwise an indicator id (`500103.power-load`)
+   * or metric (`power-load`): each area by its own indicator of that metric against its thresholds.
+   */
+  colorBy: z.union([z.literal('incidents'), z.string().regex(/^(\d{6,15}\.)?[a-z][a-z0-9-]{0,47}(\.\d{1,3})?$/, "'incidents', an indicator id or a metric")]),
+  /** Layers switched on or off by an officer; the rest follow the level shown (buildings on a street, say). */
+  layers: z
+    .strictObject({
+      areas: z.boolean().optional(),
+      labels: z.boolean().optional(),
+      buildings: z.boolean().optional(),
+      incidents: z.boolean().optional(),
+      tasks: z.boolean().optional(),
+      cameras: z.boolean().optional(),
+      teams: z.boolean().optional(),
+      risks: z.boolean().optional(),
+    })
+    .optional(),
+  /** The incident the camera flies to, marked. */
+  focusIncidentId: z.string().min(1).max(64).optional(),
+  /** Where an officer moved the camera; absent: framing the unit (or the focused incident). */
+  view: SceneCameraView.optional(),
+  /**
+   * When the unit, focus or view last changed: every window flies from the old camera to the new
+   * one over the same interval from this instant, so the displays move as one picture.
+   */
+  since: IsoTime.optional(),
+});
+export type City3dPanelSettings = z.infer<typeof City3dPanelSettings>;
+
 export const PANEL_SETTINGS = {
   cameras: CamerasPanelSettings,
   indicators: IndicatorsPanelSettings,
@@ -71,6 +123,7 @@ export const PANEL_SETTINGS = {
   status: StatusPanelSettings,
   supervision: SupervisionPanelSettings,
   review: ReviewPanelSettings,
+  city3d: City3dPanelSettings,
 } as const;
 export type PanelKind = keyof typeof PANEL_SETTINGS;
 export const PANEL_KINDS = Object.keys(PANEL_SETTINGS) as PanelKind[];

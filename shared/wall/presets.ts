@@ -73,6 +73,17 @@ const review = layout('review', 'review.presetName', [
   cell('incidents', 6, 4, 6, 2, { kind: 'incidents', settings: { view: 'ticker', limit: 6 } }),
 ]);
 
+/*
+ * 城市态势: the 3D city across the whole width of the wall (on a two-display wall one scene over
+ * both displays, each drawing its slice of one camera), a thin band of the latest incidents and
+ * the tasks' states under it.
+ */
+const city = layout('city', 'scene.presetName', [
+  cell('scene', 0, 0, GRID_COLUMNS, 5, { kind: 'city3d', settings: { colorBy: 'incidents' } }),
+  cell('ticker', 0, 5, 6, 1, { kind: 'incidents', settings: { view: 'ticker', limit: 6 } }),
+  cell('task-states', 6, 5, 6, 1, { kind: 'tasks', settings: { view: 'states' } }),
+]);
+
 export const BUILT_IN_PRESETS: readonly Preset[] = [
   { id: 'overview', name: 'layout.presets.overview', layout: overview },
   { id: 'daily', name: 'layout.presets.daily', layout: daily },
@@ -81,6 +92,7 @@ export const BUILT_IN_PRESETS: readonly Preset[] = [
   { id: 'replay', name: 'layout.presets.replay', layout: replay },
   { id: 'supervision', name: 'supervision.presetName', layout: supervision },
   { id: 'review', name: 'review.presetName', layout: review },
+  { id: 'city', name: 'scene.presetName', layout: city },
 ];
 
 export const DEFAULT_PRESET_ID = 'overview';
