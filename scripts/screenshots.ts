@@ -18,6 +18,7 @@ import { loadWallConfig } from '../main/core/wallConfig';
 import { createWallCore } from '../main/core/wallCore';
 import { BUILT_IN_PRESETS } from '../shared/wall/presets';
 import { buildRenderer, rendererIsStale } from './build.mjs';
+import { saveCanvas } from './stitchCanvas';
 import { raiseOverdueAlarm, stageSupervisionStory, type StoryClock } from './screenshotStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
       await page('console').click(`button[data-preset="${preset.id}"]`);
       await shows(preset.id);
       await new Promise((r) => setTimeout(r, settleMs)); // video tiles start, indicators fill
-      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, `preset-${preset.id}.png`));
+      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, `preset-${preset.id}.png`), root);
     }
 
     // 督办 on the city's wall: the SLA clock flags and escalates the task the city just dispatched.
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       await raiseOverdueAlarm(hub, wharfDueAt);
       for (const viewId of ['wall-1', 'wall-2']) await page(viewId).waitForSelector('[data-testid="overdue-alarm"]', { timeout: 30_000 });
       await new Promise((r) => setTimeout(r, settleMs));
-      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'overdue-alarm.png'));
+      await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'overdue-alarm.png'), root);
     }
     if (onlyPresets) {
       console.log(`screenshots in ${path.relative(root, outDir)}`);
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     if (!report.ok) throw new Error(`report refused: ${JSON.stringify(report)}`);
     await shows(`focus-${(report as { incidentId: string }).incidentId}`);
     await new Promise((r) => setTimeout(r, settleMs));
-    await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'focus-layout.png'));
+    await saveCanvas(browser, [page('wall-1'), page('wall-2')], path.join(outDir, 'focus-layout.png'), root);
     await page('console').screenshot({ path: path.join(outDir, 'console-presets.png') });
     console.log(`screenshots in ${path.relative(root, outDir)}`);
   } finally {
@@ -104,18 +105,6 @@ async function main(): Promise<void> {
   }
 }
 
-/** Both wall pages side by side: the whole canvas as the hall sees it. */
-async function saveCanvas(browser: import('playwright-core').Browser, walls: Page[], file: string): Promise<void> {
-  const shots = await Promise.all(walls.map((p) => p.screenshot()));
-  const context = await browser.newContext({ viewport: { width: 1920 * walls.length, height: 1080 } });
-  const stitch = await context.newPage();
-  const images = shots.map((png) => `<img src="data:image/png;base64,${png.toString('base64')}" style="display:block;width:1920px;height:1080px">`).join('');
-  await stitch.setContent(`<body style="margin:0;display:flex;background:#000">${images}</body>`);
-  await stitch.waitForFunction(() => [...document.images].every((img) => img.complete));
-  await stitch.screenshot({ path: file });
-  await context.close();
-  console.log(`saved ${path.relative(root, file)}`);
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -14,6 +14,7 @@ import { createLogger } from '../main/core/logger';
 import { loadWallConfig } from '../main/core/wallConfig';
 import { createWallCore } from '../main/core/wallCore';
 import { buildRenderer, rendererIsStale } from './build.mjs';
+import { saveCanvas } from './stitchCanvas';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs/screenshots');
@@ -177,19 +178,8 @@ async function clickLabel(walls: Page[], pick: (label: ShownLabel, all: ShownLab
   throw new Error('no area to click on either display');
 }
 
-/** Both wall pages side by side: the whole canvas as the hall sees it. */
-async function save(browser: Browser, walls: Page[], name: string): Promise<void> {
-  const file = path.join(outDir, name);
-  const shots = await Promise.all(walls.map((p) => p.screenshot()));
-  const context = await browser.newContext({ viewport: { width: 1920 * walls.length, height: 1080 } });
-  const stitch = await context.newPage();
-  const images = shots.map((png) => `<img src="data:image/png;base64,${png.toString('base64')}" style="display:block;width:1920px;height:1080px">`).join('');
-  await stitch.setContent(`<body style="margin:0;display:flex;background:#000">${images}</body>`);
-  await stitch.waitForFunction(() => [...document.images].every((img) => img.complete));
-  await stitch.screenshot({ path: file });
-  await context.close();
-  console.log(`saved ${path.relative(root, file)}`);
-}
+/** Both wall pages side by side, into docs/screenshots. */
+const save = (browser: Browser, walls: Page[], name: string) => saveCanvas(browser, walls, path.join(outDir, name), root);
 
 main().catch((error: unknown) => {
   console.error(error);

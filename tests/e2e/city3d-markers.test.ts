@@ -4,13 +4,13 @@
 // markers are read from the canvas's `data-incident-markers` (the ids drawn), not from pixels.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/server';
 import type { Snapshot } from '../../shared/state/wallState';
 import { login, SHARED_CLIPS_DIR, tempDir } from '../support/hub';
 import { waitUntil } from '../support/ports';
-import { startWallInstance, type WallInstance } from './wall-layout-harness';
+import { launchChromium, startWallInstance, type WallInstance } from './wall-layout-harness';
 
 const duty = { username: 'e2e-duty', unit: '500000', roles: ['duty' as const] };
 const leader = { username: 'e2e-leader', unit: '500000', roles: ['leader' as const] };
@@ -28,8 +28,7 @@ const glErrors: string[] = [];
 beforeAll(async () => {
   hubDir = tempDir('city3d-markers-hub-');
   hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: hubDir, demo: true, simulator: false, seed: 7, logger: false, hlsEager: false, clipsDir: SHARED_CLIPS_DIR });
-  // WebGL needs SwiftShader here (no GPU); the layout harness's browser disables it.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  browser = await launchChromium({ webgl: true });
   wall = await startWallInstance({ hubUrl: hub.url, browser });
   for (const viewId of ['wall-1', 'wall-2'] as const) {
     wall.page(viewId).on('console', (message) => {

@@ -5,12 +5,12 @@
 // wall view's setCell goes through main and both displays follow.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../hub/server';
 import { SHARED_CLIPS_DIR, tempDir } from '../support/hub';
 import { waitUntil } from '../support/ports';
-import { startWallInstance, type WallInstance } from './wall-layout-harness';
+import { launchChromium, startWallInstance, type WallInstance } from './wall-layout-harness';
 
 const WALLS = ['wall-1', 'wall-2'] as const;
 const duty = { username: 'e2e-duty', unit: '500000', roles: ['duty' as const] };
@@ -24,7 +24,7 @@ const glErrors: string[] = [];
 beforeAll(async () => {
   hubDir = tempDir('city3d-scene-hub-');
   hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: hubDir, demo: true, simulator: false, seed: 7, logger: false, hlsEager: false, clipsDir: SHARED_CLIPS_DIR });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  browser = await launchChromium({ webgl: true });
   wall = await startWallInstance({ hubUrl: hub.url, browser });
   for (const viewId of WALLS) {
     wall.page(viewId).on('console', (message) => {

@@ -99,8 +99,12 @@ export async function startWallInstance(options: WallInstanceOptions): Promise<W
   };
 }
 
-export const launchChromium = () =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
+/** Debian's Chromium for the views; `webgl` renders through SwiftShader (no GPU here) for the 3D scene. */
+export const launchChromium = (options: { webgl?: boolean } = {}) =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', ...(options.webgl ? ['--enable-unsafe-swiftshader', '--use-angle=swiftshader'] : ['--disable-gpu']), '--autoplay-policy=no-user-gesture-required'],
+  });
 
 /**
  * `video: false` (the default) answers the views' HLS requests with an error: the layout tests
