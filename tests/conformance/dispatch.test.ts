@@ -1,6 +1,5 @@
 // PROTOCOL.md, Dispatch (extension): the dispatch proposal, a lead with cooperating units, the
 // SLA from a rules file (HUB_DISPATCH_RULES), and a hub that refuses a bad rules file.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +11,7 @@ import { DispatchProposal } from '../../shared/protocol/dispatch';
 import type { HubEvent } from '../../shared/protocol/events';
 import { describeEachBackend, useHub } from '../support/backends';
 import { command, commandOk, schemaRejections } from '../support/client';
-import { REPO_ROOT, SHARED_CLIPS_DIR, fetchAllEvents, http, tempDir } from '../support/hub';
-import { freePort } from '../support/ports';
+import { runHubUntilExit, fetchAllEvents, http, tempDir } from '../support/hub';
 import { PLACES, UNITS, USERS, reportIncident, useClients } from './fixtures';
 
 afterAll(() => expect(schemaRejections).toEqual([]));
@@ -146,22 +144,7 @@ describe('a hub given a bad rules file', () => {
   it('exits at start with a message naming the file and the field', async () => {
     const bad = path.join(files, 'bad.json');
     writeFileSync(bad, JSON.stringify({ rules: [{ id: 'flood', kinds: ['flood'], lead: 'district' }, { id: 'rest', lead: 'village' }] }));
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      HUB_HOST: '127.0.0.1',
-      HUB_PORT: String(await freePort()),
-      HUB_DATA_DIR: path.join(files, 'hub'),
-      HUB_DEMO: '1',
-      HUB_SIMULATOR: '0',
-      HUB_CLIPS_DIR: SHARED_CLIPS_DIR,
-      HUB_DISPATCH_RULES: bad,
-    };
-    delete env.HUB_DATABASE_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await runHubUntilExit(path.join(files, 'hub'), { HUB_DISPATCH_RULES: bad });
     expect(code, output).toBe(1);
     expect(output).toContain(`hub: HUB_DISPATCH_RULES ${bad}: rules.1.lead: Invalid option`);
   }, 60_000);

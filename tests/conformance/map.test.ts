@@ -1,7 +1,6 @@
 // PROTOCOL.md, Map geometry (extension): the areas of a unit's children (district outlines, street
 // cells tiling their district), a street's buildings (procedural, or imported from a GeoJSON file
 // given at start or posted at run time), and a hub that refuses a bad footprint file.
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,8 +10,7 @@ import { ErrorResponse, type LngLat } from '../../shared/protocol/common';
 import { BuildingList, UnitAreaList, type UnitArea } from '../../shared/protocol/map';
 import { Unit } from '../../shared/protocol/units';
 import { describeEachBackend, useHub, type HubFixture } from '../support/backends';
-import { REPO_ROOT, SHARED_CLIPS_DIR, http, tempDir } from '../support/hub';
-import { freePort } from '../support/ports';
+import { REPO_ROOT, runHubUntilExit, http, tempDir } from '../support/hub';
 import { UNITS, USERS } from './fixtures';
 
 const SAMPLE_FILE = path.join(REPO_ROOT, 'resources/sample-buildings.geojson');
@@ -220,22 +218,7 @@ describe('a hub given a bad footprint file', () => {
     const sample = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { features: { geometry: { coordinates: unknown } }[] };
     sample.features[5]!.geometry.coordinates = [[[11864000, 3446000], [11864020, 3446000], [11864020, 3446020], [11864000, 3446000]]];
     writeFileSync(bad, JSON.stringify(sample));
-    const env: Record<string, string> = {
-      ...(process.env as Record<string, string>),
-      HUB_HOST: '127.0.0.1',
-      HUB_PORT: String(await freePort()),
-      HUB_DATA_DIR: path.join(files, 'hub'),
-      HUB_DEMO: '1',
-      HUB_SIMULATOR: '0',
-      HUB_CLIPS_DIR: SHARED_CLIPS_DIR,
-      HUB_BUILDINGS_FILE: bad,
-    };
-    delete env.HUB_DATABASE_URL;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, output } = await runHubUntilExit(path.join(files, 'hub'), { HUB_BUILDINGS_FILE: bad });
     expect(code, output).toBe(1);
     expect(output).toContain(
       `hub: HUB_BUILDINGS_FILE ${bad}: features[5].geometry.coordinates[0][0]: 11864000, 3446000 is outside Chongqing (105.15–110.25°E, 28.1–32.3°N): these look like projected coordinates (metres), not WGS-84 degrees`,

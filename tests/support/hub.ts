@@ -166,3 +166,28 @@ export async function fetchAllEvents(url: string, token: string, since = 0, limi
   }
   return events;
 }
+
+/**
+ * Runs `hub serve` in its own process with `env` on top of a demo hub's (SQLite in `dataDir`, no
+ * simulator) and waits for it to exit: for a hub that must refuse to start. Its exit code and
+ * everything it printed.
+ */
+export async function runHubUntilExit(dataDir: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const childEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    HUB_HOST: '127.0.0.1',
+    HUB_PORT: String(await freePort()),
+    HUB_DATA_DIR: dataDir,
+    HUB_DEMO: '1',
+    HUB_SIMULATOR: '0',
+    HUB_CLIPS_DIR: SHARED_CLIPS_DIR,
+    ...env,
+  };
+  delete childEnv.HUB_DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/cli.ts', 'serve'], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
